@@ -1,0 +1,167 @@
+"""`extract()`: the pipeline end to end — decode → parse → segment → metadata → sections → metrics.
+
+Each stage is a module of its own and data flows one way through them; this module only wires them
+together and guarantees the error contract: whatever goes wrong, the caller sees an
+`ExtractionError`, never an exception from deep inside a stage.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Union
+
+import lxml.etree
+import lxml.html
+
+from .blocks import Block, Role
+from .decode import MAX_INPUT_BYTES, decode_bytes, normalize_text
+from .errors import (
+    EmptyInputError,
+    ExtractionError,
+    InputTooLargeError,
+    InternalExtractionError,
+    UndecodableInputError,
+    UnsupportedInputError,
+)
+from .metadata import read_metadata
+from .metrics import extract_metrics
+from .model import Article, Metric, Section
+from .parse import Page, looks_like_html, parse_html, parse_text
+from .sections import split_sections
+from .segment import segment
+
+__all__ = ["Source", "extract"]
+
+Source = Union[str, bytes, "os.PathLike[str]", Any]
+"""What `extract()` reads: HTML or plain text as `str`, a raw page as `bytes`, a path, or a parsed
+``bs4.BeautifulSoup`` / lxml element."""
+
+
+def _read_path(path: os.PathLike[str]) -> str:
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_INPUT_BYTES:
+            raise InputTooLargeError(f"{os.fspath(path)} is {size:,} bytes; the limit is {MAX_INPUT_BYTES:,}")
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise UnsupportedInputError(f"cannot read {os.fspath(path)}: {exc.strerror or exc}") from exc
+    try:
+        return decode_bytes(data)
+    except ExtractionError as exc:
+        raise type(exc)(f"{os.fspath(path)}: {exc}") from exc
+
+
+def _load(source: Source, url: str | None) -> Page:
+    """Stages 1–2: turn any accepted source into a parsed `Page`."""
+    if isinstance(source, lxml.etree._Element):
+        return Page(text="", tree=_as_html_tree(source), url=url)
+    if type(source).__name__ == "BeautifulSoup" or hasattr(source, "decode_contents"):
+        return parse_html(normalize_text(str(source)), url)
+    if isinstance(source, os.PathLike):
+        text = _read_path(source)
+    elif isinstance(source, bytes | bytearray | memoryview):
+        text = decode_bytes(bytes(source))
+    elif isinstance(source, str):
+        if len(source) > MAX_INPUT_BYTES:
+            raise InputTooLargeError(f"input is {len(source):,} characters; the limit is {MAX_INPUT_BYTES:,}")
+        text = normalize_text(source)
+    else:
+        raise UnsupportedInputError(f"extract() reads str, bytes, a path or a parsed tree, not {type(source).__name__}")
+    if not text.strip():
+        raise EmptyInputError("input holds no text")
+    return parse_html(text, url) if looks_like_html(text) else parse_text(text, url)
+
+
+def _as_html_tree(element: lxml.etree._Element) -> lxml.html.HtmlElement:
+    if isinstance(element, lxml.html.HtmlElement):
+        return element
+    return lxml.html.document_fromstring(lxml.etree.tostring(element, encoding="unicode"))
+
+
+def _unique_captions(blocks: Iterable[Block]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for block in blocks:
+        if block.role is Role.CAPTION:
+            seen.setdefault(block.text, None)
+    return tuple(seen)
+
+
+def _metric_key(metric: Metric) -> tuple[object, ...]:
+    return (metric.value, metric.unit, metric.changes, metric.range_max)
+
+
+def _article_metrics(lead: str | None, sections: tuple[Section, ...], captions: tuple[str, ...]) -> tuple[Metric, ...]:
+    """Metrics of the lead, each section and the captions, each figure once.
+
+    A caption usually repeats a figure of the body ("Tổng kim ngạch … 1.320 triệu USD"); the body's
+    version is kept. `parent` indexes are shifted from each passage's own tuple into the article's.
+    """
+    passages: list[tuple[str, int | None]] = [(lead, None)] if lead else []
+    passages += [("\n".join(s.paragraphs), i) for i, s in enumerate(sections)]
+    passages += [(c, None) for c in captions]
+    result: list[Metric] = []
+    seen: set[tuple[object, ...]] = set()
+    for text, section in passages:
+        found = extract_metrics(text)
+        index_map: dict[int, int] = {}
+        for i, metric in enumerate(found):
+            key = _metric_key(metric)
+            if key in seen and section is None:
+                continue
+            seen.add(key)
+            parent = index_map.get(metric.parent) if metric.parent is not None else None
+            index_map[i] = len(result)
+            result.append(replace(metric, section=section, parent=parent))
+    return tuple(result)
+
+
+def _run(source: Source, url: str | None) -> Article:
+    page = _load(source, url)
+    blocks = segment(page)
+    meta = read_metadata(page, blocks)
+    lead, sections = split_sections(blocks)
+    captions = _unique_captions(blocks)
+    return Article(
+        title=meta.title,
+        lead=lead,
+        published=meta.published,
+        updated=meta.updated,
+        author=meta.author,
+        source=meta.source,
+        site_name=meta.site_name,
+        url=meta.url,
+        category=meta.category,
+        tags=meta.tags,
+        views=meta.views,
+        sections=sections,
+        captions=captions,
+        metrics=_article_metrics(lead, sections, captions),
+    )
+
+
+def extract(source: Source, *, url: str | None = None) -> Article:
+    """Extract the article from one page.
+
+    `source` is HTML or plain text (`str`; which one is detected), a raw page (`bytes`: decoded by BOM,
+    declared charset or sniffing), a path to a file, or an already parsed ``bs4.BeautifulSoup`` or lxml
+    element. `url` is used when the page declares no canonical URL.
+
+    Raises an `ExtractionError` subclass (see `vnnews_extract.errors`) and nothing else.
+
+    >>> a = extract("Giá xăng tăng mạnh\\n\\nGiá xăng RON 95 tăng 500 đồng/lít từ 15h chiều nay.")
+    >>> a.title, a.lead
+    ('Giá xăng tăng mạnh', 'Giá xăng RON 95 tăng 500 đồng/lít từ 15h chiều nay.')
+    """
+    try:
+        return _run(source, url)
+    except ExtractionError:
+        raise
+    except (UnicodeError, LookupError) as exc:
+        raise UndecodableInputError(f"input could not be decoded: {exc}") from exc
+    except RecursionError as exc:
+        raise InternalExtractionError("the page is nested too deeply to process") from exc
+    except Exception as exc:  # the contract: nothing but our errors escapes
+        raise InternalExtractionError(f"unexpected {type(exc).__name__} while extracting: {exc}") from exc

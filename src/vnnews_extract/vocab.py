@@ -1,0 +1,231 @@
+"""Vietnamese page vocabulary: the words and patterns that mark page chrome and metadata lines.
+
+Everything the segment and metadata stages look for lives here as named data, so that adding a phrase
+a new site uses is a one-line change that anyone can review. Phrases are written as a reader sees
+them and matched on their `fold`ed form (lowercase, tone marks and đ removed), so "Hoà"/"Hòa",
+composed/decomposed text and upper-case labels ("BẠN ĐỌC PHẢN HỒI") all match one entry.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+import regex
+
+__all__ = [
+    "AUTHOR_LABELS",
+    "CAPTION_CREDIT",
+    "CHROME_PHRASES",
+    "DATELINE_PUBLISHED_LABELS",
+    "DATELINE_UPDATED_LABELS",
+    "END_OF_ARTICLE_REASONS",
+    "RELATIVE_TIME",
+    "SOURCE_LINE",
+    "VIEWS",
+    "chrome_reason",
+    "fold",
+]
+
+_DD = str.maketrans({"đ": "d", "Đ": "d"})
+
+
+def fold(text: str) -> str:
+    """Matching key: lowercase, no tone marks or diacritics, đ → d, whitespace collapsed.
+
+    >>> fold("Ý kiến  BẠN ĐỌC") == fold("y kien ban doc")
+    True
+    >>> fold("Hoà") == fold("Hòa") == "hoa"
+    True
+    """
+    decomposed = unicodedata.normalize("NFD", text.translate(_DD))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.lower().split())
+
+
+# Chrome phrases by family. A line made only of these phrases (and punctuation, counts, arrows) is page
+# furniture; the family is the reason an explain report shows.
+CHROME_PHRASES: dict[str, tuple[str, ...]] = {
+    # reader comments and the box that collects them
+    "comments": (
+        "Ý kiến bạn đọc",
+        "Ý kiến của bạn",
+        "Bình luận",
+        "Gửi bình luận",
+        "Viết bình luận",
+        "Bạn đọc phản hồi",
+        "Gửi ý kiến",
+        "Ý kiến",
+        "Phản hồi",
+        "Bình luận của bạn",
+        "Xem thêm bình luận",
+        "Thảo luận",
+    ),
+    # lists of other articles
+    "related": (
+        "Tin liên quan",
+        "Bài liên quan",
+        "Tin cùng chuyên mục",
+        "Tin khác",
+        "Các tin khác",
+        "Tin mới",
+        "Tin mới nhất",
+        "Tin mới hơn",
+        "Tin cũ hơn",
+        "Tin đã đưa",
+        "Đọc nhiều",
+        "Tin đọc nhiều",
+        "Xem nhiều",
+        "Xem thêm",
+        "Đọc thêm",
+        "Tiêu điểm",
+        "Tin nổi bật",
+        "Tin nóng",
+        "Có thể bạn quan tâm",
+        "Bạn có thể quan tâm",
+        "Tin tiếp theo",
+        "Bài viết liên quan",
+        "Cùng chuyên mục",
+        "Tin bài khác",
+        "Tin xem nhiều",
+        "Nổi bật",
+        "Mới nhất",
+        "Tin tức liên quan",
+        "Xem tiếp",
+    ),
+    # share, print and save bars
+    "share": (
+        "Chia sẻ",
+        "In bài",
+        "In bài viết",
+        "Bản in",
+        "Gửi bài",
+        "Gửi email",
+        "Gửi bài viết",
+        "Lưu bài",
+        "Lưu",
+        "Share",
+        "Tweet",
+        "Like",
+        "Email",
+        "Print",
+        "Facebook",
+        "Zalo",
+        "Twitter",
+        "Copy link",
+        "Sao chép liên kết",
+        "Theo dõi",
+        "Quan tâm",
+    ),
+    # advertising slots
+    "ad": ("Quảng cáo", "Advertisement", "Tài trợ", "Nội dung tài trợ"),
+    # "back to top" links
+    "back_to_top": ("Về đầu trang", "Lên đầu trang", "Trở về đầu trang", "Đầu trang", "Trở lại đầu trang"),
+    # site navigation and interface labels
+    "navigation": (
+        "Trang chủ",
+        "Giao diện di động",
+        "Phiên bản di động",
+        "Bản mobile",
+        "Mã khác",
+        "Quay lại",
+        "Trở về",
+        "Trang trước",
+        "Trang sau",
+        "Đăng nhập",
+        "Đăng ký",
+        "Tìm kiếm",
+        "Liên hệ",
+        "Menu",
+        "Video",
+        "Podcast",
+        "Đăng nhập để bình luận",
+        "Về trang chủ",
+    ),
+    # site footer
+    "footer": ("Bản quyền", "Copyright", "Giấy phép", "Ghi rõ nguồn", "All rights reserved", "Liên hệ quảng cáo"),
+    # article rating widgets
+    "rating": ("Đánh giá bài viết", "Bài viết hữu ích", "Bình chọn"),
+}
+
+END_OF_ARTICLE_REASONS: frozenset[str] = frozenset({"comments", "related", "back_to_top", "footer"})
+"""Families whose marker, once the article body has begun, means the article text is over."""
+
+_PHRASE_ALTERNATION = "|".join(
+    sorted((regex.escape(fold(p)) for ps in CHROME_PHRASES.values() for p in ps), key=len, reverse=True)
+)
+# A line that is nothing but chrome phrases, separators and numbers ("Tin mới Đọc nhiều", "| Mã Khác",
+# "Chia sẻ:", "Bình luận (12)").
+_ONLY_CHROME = regex.compile(rf"^[\s\p{{P}}\p{{S}}\d]*(?:(?:{_PHRASE_ALTERNATION})[\s\p{{P}}\p{{S}}\d]*)+$")
+_PHRASE_FAMILY: dict[str, str] = {fold(p): family for family, ps in CHROME_PHRASES.items() for p in ps}
+_FIRST_PHRASE = regex.compile(rf"(?:{_PHRASE_ALTERNATION})")
+
+
+def chrome_reason(line: str) -> str | None:
+    """The chrome family of a line made only of chrome phrases, else None.
+
+    >>> chrome_reason("Ý kiến bạn đọc :")
+    'comments'
+    >>> chrome_reason("Tin mới Đọc nhiều")
+    'related'
+    >>> chrome_reason("| Mã Khác")
+    'navigation'
+    >>> chrome_reason("Bình luận về chính sách mới của Chính phủ") is None
+    True
+    """
+    key = fold(line)
+    if not key or _ONLY_CHROME.match(key) is None:
+        return None
+    first = _FIRST_PHRASE.search(key)
+    return _PHRASE_FAMILY[first.group(0)] if first else None
+
+
+VIEWS = regex.compile(
+    r"(?:lượt\s+xem|số\s+lượt\s+xem|lượt\s+đọc|views?)\s*:?\s*(\d[\d.,]*)|(\d[\d.,]*)\s+lượt\s+xem", regex.IGNORECASE
+)
+"""A view counter: "Lượt xem: 1746", "1.746 lượt xem"."""
+
+RELATIVE_TIME = regex.compile(
+    r"^\s*(?:khoảng\s+)?\d+\s+(?:giây|phút|giờ|tiếng|ngày|tuần|tháng|năm)\s+trước\s*$|^\s*(?:vừa xong|hôm qua)\s*$",
+    regex.IGNORECASE,
+)
+"""A relative timestamp line ("3 năm trước", "5 phút trước"): the age of the page when it was saved."""
+
+DATELINE_PUBLISHED_LABELS: tuple[str, ...] = (
+    "Tin đăng lúc",
+    "Đăng lúc",
+    "Ngày đăng",
+    "Đăng ngày",
+    "Ngày xuất bản",
+    "Xuất bản",
+    "Thời gian đăng",
+    "Đăng tải",
+    "Ngày",
+    "Published",
+)
+"""Labels that introduce the publication date."""
+
+DATELINE_UPDATED_LABELS: tuple[str, ...] = ("Cập nhật lúc", "Cập nhật", "Cập nhật ngày", "Sửa đổi", "Updated")
+"""Labels that introduce the last-update date."""
+
+SOURCE_LINE = regex.compile(
+    r"^\s*(?:\(?\s*(?:Theo|Nguồn(?:\s+tin)?\s*:|Nguồn\s+tin\s+từ|Nguồn\s+từ)\s+)(?P<source>[^.!?]{1,80}?)\s*\)?\s*\.?\s*$",
+    regex.IGNORECASE,
+)
+"""A credit line for a republished article: "Theo Enternews", "Nguồn: Bộ Công Thương", "(Theo VnExpress)"."""
+
+AUTHOR_LABELS = regex.compile(
+    r"^\s*(?:Tác giả|Bài(?:\s+và\s+ảnh)?|Người viết|Phóng viên|PV|Tin, ảnh|Bài, ảnh)\s*:?\s*", regex.IGNORECASE
+)
+"""Labels written before an author's name."""
+
+CAPTION_CREDIT = regex.compile(
+    r"(?:^|[\s(.–-])(?:Ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ|Photo|Đồ họa|Đồ hoạ)\s*:", regex.IGNORECASE
+)
+"""A photo credit inside a line ("Ảnh: Hồng Khanh", "(Ảnh minh họa)"), which marks the line as a caption."""
+
+
+def phrases(items: Iterable[str]) -> regex.Pattern[str]:
+    """Compile folded phrases into one pattern matching any of them at the start of a folded line."""
+    alternation = "|".join(sorted((regex.escape(fold(p)) for p in items), key=len, reverse=True))
+    return regex.compile(rf"^(?:{alternation})\b")
