@@ -1,0 +1,2 @@
+"""hints placeholder"""
+KNOWN_CMS_CONTAINERS: tuple[str, ...] = ()
