@@ -1,16 +1,356 @@
-"""HTML segmentation: find the article in the tree and tag every block with its role."""
+"""HTML segmentation: find the article in the tree and tag every block with its role.
+
+The page is read once into raw blocks (`html_blocks`), the article container is chosen by prose
+weight (`html_scoring`), and each block is then given a role from where it stands and what it says:
+
+- the headline is the heading the document title and ``og:title`` start with (sites append their name
+  to ``<title>``, and some mark the logo as ``<h1>``), else the first substantial ``<h1>``;
+- between the headline and the container ("the article zone") stand the sapo, the date line, the
+  byline and the section trail; outside the zone everything is chrome;
+- inside the container, chrome is recognised by class/id hints and by Vietnamese chrome phrases, and
+  once the body has begun a comments/related/footer marker ends it; link-dense blocks are related news;
+- captions are caption-named boxes, ``figcaption``, and short centred or italic lines right under an
+  image; a short bold or right-aligned name closing the article is the byline.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 import lxml.html
+import regex
 
 from ..blocks import Block, Role
+from ..metadata.dates import find_dates
+from ..vocab import AUTHOR_LABELS, CAPTION_CREDIT, END_OF_ARTICLE_REASONS, SOURCE_LINE, VIEWS, chrome_reason, fold
+from .html_blocks import RawBlock, clean_text, raw_blocks
+from .html_scoring import Container, find_container, function_word_share
 
 __all__ = ["segment_html"]
 
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# Longest text a caption, a date line, a byline or a heading made of one bold line can have (words).
+_CAPTION_MAX_WORDS = 80
+_NAMED_CAPTION_MAX_WORDS = 300  # a figcaption may tell a whole photo story
+_DATELINE_MAX_WORDS = 16
+_BYLINE_MAX_WORDS = 8
+_BOLD_HEADING_MAX_WORDS = 25
+# A sapo written as a plain heading right under the headline is at least this long (words).
+_LEAD_MIN_WORDS = 12
+# Share of function words above which a block in the headline area reads as prose.
+_SAPO_FUNCTION_SHARE = 0.1
+# Link share above which a block in the article is a link to another article.
+_RELATED_LINK_DENSITY = 0.5
+# ">> Xem tiếp …", "» Tin liên quan": an arrow opening a line marks a link to another article.
+_RELATED_ARROW = regex.compile(r"^\s*(?:>>|»|►|▶|→)")
+# A sentence ends with one of these; a heading and a name do not.
+_SENTENCE_END = regex.compile(r"[.!?…:;”\"')]\s*$")
+# A person's name or initials: "Papai", "K. Miên", "Quang Phong - Tùng Nguyên", "H.V.".
+_NAME_LIKE = regex.compile(r"^(?:[\p{Lu}][\p{L}.]*\.?\s*(?:[-–,&]\s*)?){1,8}$")
+
+
+def _fold_title(text: str) -> str:
+    return fold(regex.sub(r"[\p{P}\p{S}]+", " ", text))
+
+
+def _document_titles(tree: lxml.html.HtmlElement) -> list[str]:
+    found = [clean_text(t.text_content()) for t in tree.iterfind(".//title")][:1]
+    for meta in tree.iterfind(".//meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() in ("og:title", "twitter:title"):
+            found.append(clean_text(meta.get("content") or ""))
+    return [_fold_title(t) for t in found if t]
+
+
+def _title_rank(block: RawBlock, titles: Sequence[str]) -> tuple[int, int, int] | None:
+    """How well a heading matches the document titles: (match kind, heading level, length)."""
+    key = _fold_title(block.text)
+    if len(key) < 8:
+        return None
+    level = 7 - int(block.in_heading[1]) if block.in_heading else 0
+    best = 0
+    for title in titles:
+        if title == key:
+            best = max(best, 3)
+        elif title.startswith(key) or key.startswith(title):
+            best = max(best, 2)
+        elif title.endswith(key):
+            best = max(best, 1)
+    return (best, level, len(key)) if best else None
+
+
+def _find_title(blocks: Sequence[RawBlock], tree: lxml.html.HtmlElement, container: Container | None) -> int | None:
+    """Index of the headline block."""
+    titles = _document_titles(tree)
+    candidates = [
+        b
+        for b in blocks
+        if (b.in_heading or b.hints.title is not None) and b.link_density < 0.5 and b.hints.chrome is None
+    ]
+    ranked = [(rank, -b.index, b.index) for b in candidates if (rank := _title_rank(b, titles)) is not None]
+    if ranked:
+        return max(ranked)[2]
+    start = _first_index_in(blocks, container)
+    for b in candidates:
+        if b.in_heading == "h1" and len(b.text.split()) >= 3 and (start is None or b.index <= start):
+            return b.index
+    return None
+
+
+def _first_index_in(blocks: Sequence[RawBlock], container: Container | None) -> int | None:
+    if container is None:
+        return None
+    return next((b.index for b in blocks if _inside(b, container)), None)
+
+
+def _inside(block: RawBlock, container: Container) -> bool:
+    return len(block.path) > container.depth and block.path[container.depth] is container.element
+
+
+def _zone(blocks: Sequence[RawBlock], container: Container, title: int | None) -> tuple[lxml.html.HtmlElement, int]:
+    """The article zone: the lowest common ancestor of the container and the headline."""
+    if title is None:
+        return container.element, container.depth
+    title_path = blocks[title].path
+    depth = 0
+    for a, b in zip(
+        title_path, blocks[_first_index_in(blocks, container) or 0].path[: container.depth + 1], strict=False
+    ):
+        if a is not b:
+            break
+        depth += 1
+    depth -= 1
+    if depth <= 1:  # only <html>/<body> hold both: the zone is the container itself
+        return container.element, container.depth
+    return title_path[depth], depth
+
+
+def _named(depth: int | None, below: int) -> bool:
+    """True when a class/id hint was found on an element below path depth `below` (not on the
+    container or zone element or their ancestors, whose names speak for the whole page)."""
+    return depth is not None and depth > below
+
+
+def _chrome_of(block: RawBlock, below: int = -1) -> str | None:
+    """The chrome family of a block from its hints (below depth `below` only) or its text."""
+    if block.hints.chrome is not None and _named(block.hints.chrome_at, below):
+        return block.hints.chrome
+    reason = chrome_reason(block.text)
+    if reason is not None:
+        return reason
+    if VIEWS.search(block.text) and len(block.text.split()) <= _DATELINE_MAX_WORDS:
+        return "views"
+    return None
+
+
+def _is_dateline(block: RawBlock, below: int = -1) -> bool:
+    words = len(block.text.split())
+    if words > _DATELINE_MAX_WORDS or block.link_density > 0.5:
+        return False
+    found = find_dates(block.text)
+    if not found:
+        return False
+    covered = sum(d.end - d.start for d in found)
+    return _named(block.hints.date, below) or covered >= 0.3 * len(block.text) or words <= 8
+
+
+def _is_caption(block: RawBlock, below: int = -1) -> bool:
+    words = len(block.text.split())
+    if block.in_heading or block.in_quote:
+        return False
+    if _named(block.hints.caption, below) or block.tag == "figcaption" or block.in_figure:
+        return words <= _NAMED_CAPTION_MAX_WORDS
+    if words > _CAPTION_MAX_WORDS:
+        return False
+    if CAPTION_CREDIT.search(block.text) and words <= 30 and (block.after_image or block.align == "center"):
+        return True
+    if not block.after_image:
+        return False
+    return block.image_near or block.repeats_alt or block.italic or (block.align == "center" and block.styled)
+
+
+def _is_bold_heading(block: RawBlock) -> bool:
+    words = len(block.text.split())
+    return (
+        block.bold
+        and 1 <= words <= _BOLD_HEADING_MAX_WORDS
+        and not block.text.rstrip().endswith((".", ";", ","))
+        and block.align != "right"
+    )
+
+
+def _is_byline(block: RawBlock, below: int = -1) -> bool:
+    text = AUTHOR_LABELS.sub("", block.text).strip()
+    words = len(text.split())
+    if not 1 <= words <= _BYLINE_MAX_WORDS or block.link_density > 0.6:
+        return False
+    if _named(block.hints.author, below):
+        return True
+    return (block.bold or block.align == "right") and _NAME_LIKE.match(text) is not None
+
+
+def _is_source(block: RawBlock) -> bool:
+    return len(block.text.split()) <= 14 and SOURCE_LINE.match(block.text) is not None
+
+
+def _body_role(block: RawBlock, depth: int) -> Role:
+    words = len(block.text.split())
+    if (
+        block.in_heading
+        or _is_bold_heading(block)
+        or (_named(block.hints.subheading, depth) and words <= _BOLD_HEADING_MAX_WORDS)
+    ):
+        return Role.HEADING
+    if block.tag == "tr":
+        return Role.TABLE_ROW
+    if block.in_quote:
+        return Role.QUOTE
+    if _named(block.list_at, depth):
+        return Role.LIST_ITEM
+    return Role.PARAGRAPH
+
+
+def _reads_as_sapo(block: RawBlock) -> bool:
+    """A long prose block between the headline and the body is the sapo, whatever its markup."""
+    return len(block.text.split()) >= _LEAD_MIN_WORDS and function_word_share(block.text) >= _SAPO_FUNCTION_SHARE
+
+
+def _header_role(block: RawBlock, zone_depth: int, has_lead: bool, after_title: bool) -> tuple[Role, str | None]:
+    """Role of a block in the article zone outside the container (headline area, footer of the article)."""
+    family = _chrome_of(block, zone_depth)
+    if family is not None:
+        return Role.CHROME, family
+    if _is_dateline(block, zone_depth):
+        return Role.DATELINE, None
+    if _is_source(block):
+        return Role.SOURCE, None
+    if _named(block.hints.author, zone_depth) and _is_byline(block, zone_depth):
+        return Role.BYLINE, None
+    if _named(block.hints.breadcrumb, zone_depth) or block.link_density >= _RELATED_LINK_DENSITY:
+        return Role.CHROME, "navigation"
+    if _is_caption(block, zone_depth):
+        return Role.CAPTION, None
+    if not has_lead and after_title and (_named(block.hints.lead, zone_depth) or _reads_as_sapo(block)):
+        return Role.LEAD, None
+    return Role.CHROME, "article_header"
+
+
+def _tag_blocks(blocks: Sequence[RawBlock], container: Container, title: int | None) -> list[Block]:
+    zone, zone_depth = _zone(blocks, container, title)
+    out: list[Block] = []
+    has_lead = False
+    body_started = False
+    ended: str | None = None
+    for block in blocks:
+        in_zone = len(block.path) > zone_depth and block.path[zone_depth] is zone
+        if block.index == title:
+            out.append(Block(block.text, Role.TITLE))
+            continue
+        if not in_zone:
+            out.append(_outside(block, title))
+            continue
+        if not _inside(block, container):
+            role, reason = _header_role(block, zone_depth, has_lead, title is not None and block.index > title)
+            has_lead = has_lead or role is Role.LEAD
+            out.append(Block(block.text, role, reason))
+            continue
+        role, reason = _container_role(block, container, body_started, ended, has_lead)
+        if role is Role.CHROME and reason in END_OF_ARTICLE_REASONS and body_started and block.hints.chrome is None:
+            ended = reason
+        has_lead = has_lead or role is Role.LEAD
+        body_started = body_started or role in (Role.PARAGRAPH, Role.LIST_ITEM, Role.TABLE_ROW, Role.QUOTE)
+        out.append(Block(block.text, role, reason))
+    _mark_closing_byline(out, blocks)
+    return out
+
+
+def _outside(block: RawBlock, title: int | None) -> Block:
+    """Blocks outside the article zone: chrome, except a date line standing just after the headline."""
+    if title is not None and 0 < block.index - title <= 3 and _is_dateline(block):
+        return Block(block.text, Role.DATELINE)
+    return Block(block.text, Role.CHROME, _chrome_of(block) or "outside")
+
+
+def _container_role(
+    block: RawBlock, container: Container, body_started: bool, ended: str | None, has_lead: bool
+) -> tuple[Role, str | None]:
+    depth = container.depth
+    family = _chrome_of(block, depth)
+    if family is not None:
+        return Role.CHROME, family
+    if _is_caption(block, depth):
+        return Role.CAPTION, None
+    if _is_source(block):
+        return Role.SOURCE, None
+    byline = _named(block.hints.author, depth) and _is_byline(block, depth)
+    if ended is not None:
+        return (Role.BYLINE, None) if byline else (Role.CHROME, ended)
+    if block.link_density >= _RELATED_LINK_DENSITY or _RELATED_ARROW.match(block.text):
+        return Role.CHROME, "related"
+    if byline:
+        return Role.BYLINE, None
+    if not body_started and _is_dateline(block, depth):
+        return Role.DATELINE, None
+    if _named(block.hints.lead, depth) and not has_lead and not body_started:
+        return Role.LEAD, None
+    return _body_role(block, depth), None
+
+
+def _mark_closing_byline(out: list[Block], blocks: Sequence[RawBlock]) -> None:
+    """The short bold or right-aligned name after the last paragraph is the author, not body."""
+    for i in range(len(out) - 1, -1, -1):
+        block = out[i]
+        if block.role in (Role.CHROME, Role.SOURCE, Role.CAPTION, Role.BYLINE, Role.DATELINE):
+            continue
+        if block.role not in (Role.PARAGRAPH, Role.HEADING):
+            return
+        raw = blocks[i]
+        if CAPTION_CREDIT.search(raw.text) and len(raw.text.split()) <= 8:
+            out[i] = Block(block.text, Role.CHROME, "credit")
+            continue
+        if _is_byline(raw) and function_word_share(raw.text) == 0:
+            out[i] = Block(block.text, Role.BYLINE)
+        return
+
+
+def _without_container(blocks: Sequence[RawBlock], title: int | None) -> list[Block]:
+    out = []
+    for block in blocks:
+        if block.index == title:
+            out.append(Block(block.text, Role.TITLE))
+        else:
+            out.append(Block(block.text, Role.CHROME, _chrome_of(block) or "outside"))
+    return out
+
+
+def _drop_repeats(blocks: Iterable[Block]) -> list[Block]:
+    """A body block repeating the headline, the sapo or the block before it is a second print of it
+    (a header block that shows the headline and sapo again above the text): chrome."""
+    out: list[Block] = []
+    seen: set[str] = set()
+    for block in blocks:
+        if block.is_body and (block.text in seen or (out and out[-1].text == block.text)):
+            out.append(Block(block.text, Role.CHROME, "repeat"))
+            continue
+        if block.role in (Role.TITLE, Role.LEAD):
+            seen.add(block.text)
+        out.append(block)
+    return out
+
+
+def _drop_trailing_headings(blocks: list[Block]) -> list[Block]:
+    """Headings after the last paragraph head no text: they title the boxes under the article."""
+    last_text = max((i for i, b in enumerate(blocks) if b.is_body and b.role is not Role.HEADING), default=-1)
+    return [
+        Block(b.text, Role.CHROME, "related") if b.role is Role.HEADING and i > last_text else b
+        for i, b in enumerate(blocks)
+    ]
+
 
 def segment_html(tree: lxml.html.HtmlElement) -> tuple[Block, ...]:
-    """Role-tagged blocks of an HTML page (placeholder: every <p> as a paragraph)."""
-    return tuple(
-        Block(" ".join(p.text_content().split()), Role.PARAGRAPH) for p in tree.iter("p") if p.text_content().strip()
-    )
+    """Role-tagged blocks of an HTML page, in document order, chrome included with its reason."""
+    blocks = raw_blocks(tree)
+    container = find_container(blocks)
+    title = _find_title(blocks, tree, container)
+    if container is None:
+        return tuple(_without_container(blocks, title))
+    return tuple(_drop_trailing_headings(_drop_repeats(_tag_blocks(blocks, container, title))))

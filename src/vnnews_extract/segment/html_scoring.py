@@ -1,0 +1,119 @@
+"""Main-content detection: which element of the tree holds the article body.
+
+Every raw block is weighed as prose: long, few link characters, dense in Vietnamese function words
+("của", "và", "được"…), not a chrome phrase and not inside a chrome-named box. Menus, link lists, tag
+rows and related-news titles weigh little; link text and chrome count against the elements holding them.
+Each element scores the prose inside it minus the chrome inside it; the best element is then narrowed
+to the child that still holds nearly all of its prose, so a wrapper around the article and its sidebar
+does not win over the article itself. A known CMS container (`hints.KNOWN_CMS_CONTAINERS`) adds a boost
+and stops the narrowing; it is never required.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import lxml.html
+
+from ..vocab import chrome_reason
+from . import hints
+from .html_blocks import RawBlock
+
+__all__ = ["Container", "find_container", "prose_weight"]
+
+# Link share above which a block is a link (menu item, related title), not prose.
+_LINK_DENSITY_MAX = 0.4
+# Share of function words in running Vietnamese prose is ~0.2–0.35; titles and labels fall below this.
+_FUNCTION_WORD_SHARE = 0.12
+# Blocks of fewer words than this weigh nothing on their own (labels, counters, buttons).
+_MIN_WORDS = 4
+# Chrome families whose boxes count against the elements that hold them.
+_HEAVY_FAMILIES: frozenset[str] = frozenset({"comments", "related", "ad", "share", "tags"})
+# A child holding at least this share of its parent's prose is the tighter container.
+_NARROW_SHARE = 0.85
+# How much a known CMS container's score is raised.
+_CMS_BOOST = 1.3
+
+
+@dataclass(frozen=True)
+class Container:
+    """The chosen article container and the prose weight of every block (same order as the blocks)."""
+
+    element: lxml.html.HtmlElement
+    depth: int  # index of `element` in the path of the blocks under it
+    weights: tuple[float, ...]
+
+
+def function_word_share(text: str) -> float:
+    """Share of the words of `text` that are Vietnamese function words.
+
+    >>> round(function_word_share("Giá xăng của Việt Nam đã tăng trong tháng này"), 2)
+    0.4
+    >>> function_word_share("Trang chủ Thời sự Kinh doanh")
+    0.0
+    """
+    words = text.lower().split()
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w.strip(",.;:!?()\"'“”") in hints.FUNCTION_WORDS) / len(words)
+
+
+def prose_weight(block: RawBlock) -> float:
+    """How much a block reads as article prose: its word count, discounted for links and labels."""
+    words = len(block.text.split())
+    if words < _MIN_WORDS or block.link_density >= _LINK_DENSITY_MAX or block.hints.chrome in _HEAVY_FAMILIES:
+        return 0.0
+    if chrome_reason(block.text) is not None:
+        return 0.0
+    share = function_word_share(block.text)
+    return words * (1.0 - block.link_density) * min(1.0, share / _FUNCTION_WORD_SHARE)
+
+
+def _chrome_weight(block: RawBlock) -> float:
+    words = len(block.text.split())
+    if block.hints.chrome in _HEAVY_FAMILIES or chrome_reason(block.text) is not None:
+        return float(words)
+    return words * block.link_density
+
+
+def _is_known_cms(element: lxml.html.HtmlElement) -> bool:
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return bool(names.strip()) and any(p.search(names) for p in hints.KNOWN_CMS_CONTAINERS)
+
+
+def find_container(blocks: Sequence[RawBlock]) -> Container | None:
+    """The element holding the article body, or None when the page has no prose at all."""
+    weights = tuple(prose_weight(b) for b in blocks)
+    prose: dict[int, float] = {}
+    chrome: dict[int, float] = {}
+    elements: dict[int, tuple[lxml.html.HtmlElement, int]] = {}
+    for block, weight in zip(blocks, weights, strict=True):
+        cost = _chrome_weight(block)
+        for depth, element in enumerate(block.path):
+            key = id(element)
+            elements.setdefault(key, (element, depth))
+            prose[key] = prose.get(key, 0.0) + weight
+            chrome[key] = chrome.get(key, 0.0) + cost
+    if not elements or max(prose.values()) <= 0:
+        return None
+
+    def score(key: int) -> float:
+        value = prose[key] - chrome[key]
+        return value * _CMS_BOOST if value > 0 and _is_known_cms(elements[key][0]) else value
+
+    best = max(prose, key=score)
+    element, depth = elements[best]
+    while not _is_known_cms(element):
+        children: dict[int, float] = {}
+        for block, weight in zip(blocks, weights, strict=True):
+            if len(block.path) > depth + 1 and block.path[depth] is element:
+                key = id(block.path[depth + 1])
+                children[key] = children.get(key, 0.0) + weight
+        if not children:
+            break
+        child = max(children, key=children.__getitem__)
+        if children[child] < _NARROW_SHARE * prose[id(element)]:
+            break
+        element, depth = elements[child]
+    return Container(element, depth, weights)
