@@ -22,7 +22,7 @@ import regex
 
 from ..blocks import Block, Role
 from ..metadata.dates import find_dates
-from ..vocab import AUTHOR_LABELS, CAPTION_CREDIT, END_OF_ARTICLE_REASONS, SOURCE_LINE, VIEWS, chrome_reason, fold
+from ..vocab import AUTHOR_LABELS, CAPTION_CREDIT, END_OF_ARTICLE_REASONS, SOURCE_LINE, VIEWS, fold
 from .html_blocks import RawBlock, clean_text, raw_blocks
 from .html_scoring import Container, find_container, function_word_share
 
@@ -134,9 +134,8 @@ def _chrome_of(block: RawBlock, below: int = -1) -> str | None:
     """The chrome family of a block from its hints (below depth `below` only) or its text."""
     if block.hints.chrome is not None and _named(block.hints.chrome_at, below):
         return block.hints.chrome
-    reason = chrome_reason(block.text)
-    if reason is not None:
-        return reason
+    if block.chrome_phrase is not None:
+        return block.chrome_phrase
     if VIEWS.search(block.text) and len(block.text.split()) <= _DATELINE_MAX_WORDS:
         return "views"
     return None

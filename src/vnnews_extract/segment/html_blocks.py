@@ -10,11 +10,13 @@ stands right before it. Data tables (rows of short cells) become one block per r
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import lxml.html
 import regex
 
+from ..vocab import chrome_reason
 from .hints import (
     AUTHOR_HINT,
     BREADCRUMB_HINT,
@@ -115,6 +117,8 @@ _ITALIC_STYLE = regex.compile(r"font-style\s*:\s*italic", regex.IGNORECASE)
 # Inline typography that sets a line apart from the body text (captions are coloured, smaller, italic).
 _SET_APART_STYLE = regex.compile(r"(?<![-\w])color\s*:|font-size\s*:|font-style\s*:\s*italic", regex.IGNORECASE)
 _SPACE = regex.compile(r"[\s\u200b\u200c\u200d\ufeff]+")
+# Longer lines are never only chrome phrases; not matching them saves most of the vocabulary work.
+_CHROME_LINE_MAX_CHARS = 120
 # A data table's cells are short; longer cells mean the table lays out an article or a box.
 _DATA_CELL_MAX_CHARS = 200
 
@@ -163,6 +167,11 @@ class RawBlock:
     def owner(self) -> lxml.html.HtmlElement:
         return self.path[-1]
 
+    @functools.cached_property
+    def chrome_phrase(self) -> str | None:
+        """The chrome family when the text is only chrome phrases ("Tin liên quan", "Chia sẻ")."""
+        return chrome_reason(self.text) if len(self.text) <= _CHROME_LINE_MAX_CHARS else None
+
     @property
     def link_density(self) -> float:
         return self.link_chars / len(self.text) if self.text else 0.0
@@ -205,29 +214,63 @@ def _align(el: lxml.html.HtmlElement) -> str | None:
     return None
 
 
-def _nearest(pattern: regex.Pattern[str], names: str, depth: int, above: int | None) -> int | None:
-    return depth if pattern.search(names) else above
+@dataclass(frozen=True)
+class _Named:
+    """What one class/id string names (computed once per distinct string: CMSs repeat their names)."""
+
+    chrome: str | None
+    caption: bool
+    lead: bool
+    title: bool
+    author: bool
+    source: bool
+    date: bool
+    breadcrumb: bool
+    subheading: bool
+    content: bool
+
+
+@functools.lru_cache(maxsize=4096)
+def _named(names: str) -> _Named:
+    family = chrome_hint(names)
+    content = CONTENT_HINT.search(names) is not None
+    if family in WEAK_FAMILIES and content:  # "content_detail … block_ads_connect": the content name wins
+        family = None
+    return _Named(
+        chrome=family,
+        caption=CAPTION_HINT.search(names) is not None,
+        lead=LEAD_HINT.search(names) is not None,
+        title=TITLE_HINT.search(names) is not None,
+        author=AUTHOR_HINT.search(names) is not None,
+        source=SOURCE_HINT.search(names) is not None,
+        date=DATE_HINT.search(names) is not None,
+        breadcrumb=BREADCRUMB_HINT.search(names) is not None,
+        subheading=SUBHEADING_HINT.search(names) is not None,
+        content=content,
+    )
+
+
+_NOTHING_NAMED = _Named(None, False, False, False, False, False, False, False, False, False)
 
 
 def _hints_for(names: str, depth: int, above: Hints) -> Hints:
     if not names:
         return above
-    family = chrome_hint(names)
-    content = CONTENT_HINT.search(names) is not None
-    if family in WEAK_FAMILIES and content:  # "content_detail … block_ads_connect": the content name wins
-        family = None
+    n = _named(names)
+    if n == _NOTHING_NAMED:
+        return above
     return Hints(
-        chrome=family or above.chrome,
-        chrome_at=depth if family else above.chrome_at,
-        caption=_nearest(CAPTION_HINT, names, depth, above.caption),
-        lead=_nearest(LEAD_HINT, names, depth, above.lead),
-        title=_nearest(TITLE_HINT, names, depth, above.title),
-        author=_nearest(AUTHOR_HINT, names, depth, above.author),
-        source=_nearest(SOURCE_HINT, names, depth, above.source),
-        date=_nearest(DATE_HINT, names, depth, above.date),
-        breadcrumb=_nearest(BREADCRUMB_HINT, names, depth, above.breadcrumb),
-        subheading=_nearest(SUBHEADING_HINT, names, depth, above.subheading),
-        content=depth if content else above.content,
+        chrome=n.chrome or above.chrome,
+        chrome_at=depth if n.chrome else above.chrome_at,
+        caption=depth if n.caption else above.caption,
+        lead=depth if n.lead else above.lead,
+        title=depth if n.title else above.title,
+        author=depth if n.author else above.author,
+        source=depth if n.source else above.source,
+        date=depth if n.date else above.date,
+        breadcrumb=depth if n.breadcrumb else above.breadcrumb,
+        subheading=depth if n.subheading else above.subheading,
+        content=depth if n.content else above.content,
     )
 
 
@@ -315,6 +358,8 @@ class _Context:
 
 
 def _flush(walk: _Walk, ctx: _Context) -> None:
+    if not walk.parts:
+        return
     text = clean_text("".join(walk.parts))
     if text:
         visible = len("".join(text.split())) or 1

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 import lxml.html
 
-from ..vocab import chrome_reason
 from . import hints
 from .html_blocks import RawBlock
 
@@ -64,7 +63,7 @@ def prose_weight(block: RawBlock) -> float:
     words = len(block.text.split())
     if words < _MIN_WORDS or block.link_density >= _LINK_DENSITY_MAX or block.hints.chrome in _HEAVY_FAMILIES:
         return 0.0
-    if chrome_reason(block.text) is not None:
+    if block.chrome_phrase is not None:
         return 0.0
     share = function_word_share(block.text)
     return words * (1.0 - block.link_density) * min(1.0, share / _FUNCTION_WORD_SHARE)
@@ -72,7 +71,7 @@ def prose_weight(block: RawBlock) -> float:
 
 def _chrome_weight(block: RawBlock) -> float:
     words = len(block.text.split())
-    if block.hints.chrome in _HEAVY_FAMILIES or chrome_reason(block.text) is not None:
+    if block.hints.chrome in _HEAVY_FAMILIES or block.chrome_phrase is not None:
         return float(words)
     return words * block.link_density
 
@@ -88,13 +87,21 @@ def find_container(blocks: Sequence[RawBlock]) -> Container | None:
     prose: dict[int, float] = {}
     chrome: dict[int, float] = {}
     elements: dict[int, tuple[lxml.html.HtmlElement, int]] = {}
+    child_prose: dict[int, dict[int, float]] = {}  # element → its children on block paths → their prose
     for block, weight in zip(blocks, weights, strict=True):
         cost = _chrome_weight(block)
-        for depth, element in enumerate(block.path):
+        path = block.path
+        for depth, element in enumerate(path):
             key = id(element)
-            elements.setdefault(key, (element, depth))
-            prose[key] = prose.get(key, 0.0) + weight
-            chrome[key] = chrome.get(key, 0.0) + cost
+            if key not in elements:
+                elements[key] = (element, depth)
+                prose[key] = chrome[key] = 0.0
+            prose[key] += weight
+            chrome[key] += cost
+            if weight and depth + 1 < len(path):
+                children = child_prose.setdefault(key, {})
+                child = id(path[depth + 1])
+                children[child] = children.get(child, 0.0) + weight
     if not elements or max(prose.values()) <= 0:
         return None
 
@@ -103,17 +110,11 @@ def find_container(blocks: Sequence[RawBlock]) -> Container | None:
         return value * _CMS_BOOST if value > 0 and _is_known_cms(elements[key][0]) else value
 
     best = max(prose, key=score)
-    element, depth = elements[best]
-    while not _is_known_cms(element):
-        children: dict[int, float] = {}
-        for block, weight in zip(blocks, weights, strict=True):
-            if len(block.path) > depth + 1 and block.path[depth] is element:
-                key = id(block.path[depth + 1])
-                children[key] = children.get(key, 0.0) + weight
-        if not children:
-            break
+    while not _is_known_cms(elements[best][0]) and best in child_prose:
+        children = child_prose[best]
         child = max(children, key=children.__getitem__)
-        if children[child] < _NARROW_SHARE * prose[id(element)]:
+        if children[child] < _NARROW_SHARE * prose[best]:
             break
-        element, depth = elements[child]
+        best = child
+    element, depth = elements[best]
     return Container(element, depth, weights)
