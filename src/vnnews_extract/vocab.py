@@ -92,6 +92,9 @@ CHROME_PHRASES: dict[str, tuple[str, ...]] = {
         "Mới nhất",
         "Tin tức liên quan",
         "Xem tiếp",
+        "Theo dòng sự kiện",
+        "Tin tức gần đây",
+        "Tin gần đây",
     ),
     # share, print and save bars
     "share": (
