@@ -22,7 +22,7 @@ import regex
 
 from ..blocks import Block, Role
 from ..metadata.dates import find_dates
-from ..vocab import AUTHOR_LABELS, CAPTION_CREDIT, END_OF_ARTICLE_REASONS, SOURCE_LINE, VIEWS, fold
+from ..vocab import AUTHOR_LABELS, CAPTION_CREDIT, END_OF_ARTICLE_REASONS, SOURCE_LINE, VIEWS, chrome_reason, fold
 from .html_blocks import RawBlock, clean_text, raw_blocks
 from .html_scoring import Container, find_container, function_word_share
 
@@ -43,6 +43,13 @@ _SAPO_FUNCTION_SHARE = 0.1
 _RELATED_LINK_DENSITY = 0.5
 # ">> Xem tiếp …", "» Tin liên quan": an arrow opening a line marks a link to another article.
 _RELATED_ARROW = regex.compile(r"^\s*(?:>>|»|►|▶|→)")
+# A credit line opens with "Theo" (according to) or "Nguồn" (source).
+_CREDIT_OPENING = regex.compile(r"^\(?\s*(?:Theo|Nguồn)\b", regex.IGNORECASE)
+_SOURCE_MAX_WORDS = 14
+# Share links printed after a credit line are at most this many words ("Copy link", "Link bài gốc").
+_TRAILING_CHROME_WORDS = 3
+# How many blocks after the headline a date line outside the article zone may stand.
+_DATELINE_REACH = 3
 # A sentence ends with one of these; a heading and a name do not.
 _SENTENCE_END = regex.compile(r"[.!?…:;”\"')]\s*$")
 # A person's name or initials: "Papai", "K. Miên", "Quang Phong - Tùng Nguyên", "H.V.".
@@ -180,15 +187,35 @@ def _is_bold_heading(block: RawBlock) -> bool:
 def _is_byline(block: RawBlock, below: int = -1) -> bool:
     text = AUTHOR_LABELS.sub("", block.text).strip()
     words = len(text.split())
-    if not 1 <= words <= _BYLINE_MAX_WORDS or block.link_density > 0.6:
+    if not 1 <= words <= _BYLINE_MAX_WORDS or block.link_density > 0.6 or not text[0].isupper():
         return False
     if _named(block.hints.author, below):
         return True
     return (block.bold or block.align == "right") and _NAME_LIKE.match(text) is not None
 
 
-def _is_source(block: RawBlock) -> bool:
-    return len(block.text.split()) <= 14 and SOURCE_LINE.match(block.text) is not None
+def _is_source(block: RawBlock, below: int = -1) -> bool:
+    """A credit line of a republished article: "Theo Enternews", "Nguồn: Bộ Công Thương", or a line
+    opening with "Theo" in a box named for the source (whose outlet may be a domain name)."""
+    text = _source_text(block.text)
+    if len(text.split()) > _SOURCE_MAX_WORDS or text.endswith(":"):
+        return False
+    if SOURCE_LINE.match(text) is not None:
+        return True
+    return _named(block.hints.source, below) and _CREDIT_OPENING.match(text) is not None
+
+
+def _source_text(text: str) -> str:
+    """A credit line without the share links printed after it ("Theo Tiền Phong Copy link").
+
+    >>> _source_text("Theo Tiền Phong Copy link"), _source_text("Nguồn: Bộ Tài chính")
+    ('Theo Tiền Phong', 'Nguồn: Bộ Tài chính')
+    """
+    words = text.split()
+    for size in range(min(_TRAILING_CHROME_WORDS, len(words) - 2), 0, -1):
+        if chrome_reason(" ".join(words[-size:])) is not None:
+            return " ".join(words[:-size])
+    return text
 
 
 def _body_role(block: RawBlock, depth: int) -> Role:
@@ -213,28 +240,46 @@ def _reads_as_sapo(block: RawBlock) -> bool:
     return len(block.text.split()) >= _LEAD_MIN_WORDS and function_word_share(block.text) >= _SAPO_FUNCTION_SHARE
 
 
-def _header_role(block: RawBlock, zone_depth: int, has_lead: bool, after_title: bool) -> tuple[Role, str | None]:
-    """Role of a block in the article zone outside the container (headline area, footer of the article)."""
+def _metadata_role(block: RawBlock, below: int, dates_allowed: bool) -> Role | None:
+    """DATELINE, BYLINE or SOURCE for a line that states when, who or from where, else None.
+
+    Checked before chrome hints: sites put the date line inside the share bar ("email-print",
+    "sharemxh") and the author inside link boxes.
+    """
+    if dates_allowed and _is_dateline(block, below):
+        return Role.DATELINE
+    author_at, chrome_at = block.hints.author, block.hints.chrome_at
+    in_chrome_box = chrome_at is not None and author_at is not None and chrome_at >= author_at
+    if _named(author_at, below) and not in_chrome_box and _is_byline(block, below):
+        return Role.BYLINE
+    if _is_source(block, below):
+        return Role.SOURCE
+    return None
+
+
+def _header_role(block: RawBlock, zone_depth: int, has_lead: bool, where: str) -> tuple[Role, str | None]:
+    """Role of a block in the article zone outside the container: `where` is "above" (the headline
+    area: sapo, date line, byline) or "below" (the article's foot: signature, source, tags)."""
+    role = _metadata_role(block, zone_depth, dates_allowed=where == "above")
+    if role is not None:
+        return role, None
     family = _chrome_of(block, zone_depth)
     if family is not None:
         return Role.CHROME, family
-    if _is_dateline(block, zone_depth):
-        return Role.DATELINE, None
-    if _is_source(block):
-        return Role.SOURCE, None
-    if _named(block.hints.author, zone_depth) and _is_byline(block, zone_depth):
+    if where == "below" and _is_byline(block, zone_depth):
         return Role.BYLINE, None
     if _named(block.hints.breadcrumb, zone_depth) or block.link_density >= _RELATED_LINK_DENSITY:
         return Role.CHROME, "navigation"
     if _is_caption(block, zone_depth):
         return Role.CAPTION, None
-    if not has_lead and after_title and (_named(block.hints.lead, zone_depth) or _reads_as_sapo(block)):
+    if where == "above" and not has_lead and (_named(block.hints.lead, zone_depth) or _reads_as_sapo(block)):
         return Role.LEAD, None
-    return Role.CHROME, "article_header"
+    return Role.CHROME, "article_header" if where == "above" else "article_footer"
 
 
 def _tag_blocks(blocks: Sequence[RawBlock], container: Container, title: int | None) -> list[Block]:
     zone, zone_depth = _zone(blocks, container, title)
+    first_inside = _first_index_in(blocks, container) or 0
     out: list[Block] = []
     has_lead = False
     body_started = False
@@ -248,23 +293,24 @@ def _tag_blocks(blocks: Sequence[RawBlock], container: Container, title: int | N
             out.append(_outside(block, title))
             continue
         if not _inside(block, container):
-            role, reason = _header_role(block, zone_depth, has_lead, title is not None and block.index > title)
+            where = "below" if block.index > first_inside else "above"
+            role, reason = _header_role(block, zone_depth, has_lead, where)
             has_lead = has_lead or role is Role.LEAD
-            out.append(Block(block.text, role, reason))
+            out.append(Block(_source_text(block.text) if role is Role.SOURCE else block.text, role, reason))
             continue
         role, reason = _container_role(block, container, body_started, ended, has_lead)
         if role is Role.CHROME and reason in END_OF_ARTICLE_REASONS and body_started and block.hints.chrome is None:
             ended = reason
         has_lead = has_lead or role is Role.LEAD
         body_started = body_started or role in (Role.PARAGRAPH, Role.LIST_ITEM, Role.TABLE_ROW, Role.QUOTE)
-        out.append(Block(block.text, role, reason))
+        out.append(Block(_source_text(block.text) if role is Role.SOURCE else block.text, role, reason))
     _mark_closing_byline(out, blocks)
     return out
 
 
 def _outside(block: RawBlock, title: int | None) -> Block:
     """Blocks outside the article zone: chrome, except a date line standing just after the headline."""
-    if title is not None and 0 < block.index - title <= 3 and _is_dateline(block):
+    if title is not None and 0 < block.index - title <= _DATELINE_REACH and _is_dateline(block):
         return Block(block.text, Role.DATELINE)
     return Block(block.text, Role.CHROME, _chrome_of(block) or "outside")
 
@@ -273,22 +319,18 @@ def _container_role(
     block: RawBlock, container: Container, body_started: bool, ended: str | None, has_lead: bool
 ) -> tuple[Role, str | None]:
     depth = container.depth
+    role = _metadata_role(block, depth, dates_allowed=not body_started)
+    if role is not None:
+        return role, None
     family = _chrome_of(block, depth)
     if family is not None:
         return Role.CHROME, family
     if _is_caption(block, depth):
         return Role.CAPTION, None
-    if _is_source(block):
-        return Role.SOURCE, None
-    byline = _named(block.hints.author, depth) and _is_byline(block, depth)
     if ended is not None:
-        return (Role.BYLINE, None) if byline else (Role.CHROME, ended)
+        return Role.CHROME, ended
     if block.link_density >= _RELATED_LINK_DENSITY or _RELATED_ARROW.match(block.text):
         return Role.CHROME, "related"
-    if byline:
-        return Role.BYLINE, None
-    if not body_started and _is_dateline(block, depth):
-        return Role.DATELINE, None
     if _named(block.hints.lead, depth) and not has_lead and not body_started:
         return Role.LEAD, None
     return _body_role(block, depth), None
@@ -298,8 +340,8 @@ def _mark_closing_byline(out: list[Block], blocks: Sequence[RawBlock]) -> None:
     """The short bold or right-aligned name after the last paragraph is the author, not body."""
     for i in range(len(out) - 1, -1, -1):
         block = out[i]
-        if block.role in (Role.CHROME, Role.SOURCE, Role.CAPTION, Role.BYLINE, Role.DATELINE):
-            continue
+        if block.role in (Role.CHROME, Role.SOURCE, Role.CAPTION, Role.BYLINE, Role.DATELINE, Role.HEADING):
+            continue  # a heading after the last paragraph titles a box under the article
         if block.role not in (Role.PARAGRAPH, Role.HEADING):
             return
         raw = blocks[i]
