@@ -48,10 +48,7 @@ def _read_path(path: os.PathLike[str]) -> str:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise UnsupportedInputError(f"cannot read {os.fspath(path)}: {exc.strerror or exc}") from exc
-    try:
-        return decode_bytes(data)
-    except ExtractionError as exc:
-        raise type(exc)(f"{os.fspath(path)}: {exc}") from exc
+    return decode_bytes(data)
 
 
 def _load(source: Source, url: str | None) -> Page:
@@ -159,7 +156,7 @@ def extract(source: Source, *, url: str | None = None) -> Article:
         return _run(source, url)
     except ExtractionError:
         raise
-    except (UnicodeError, LookupError) as exc:
+    except UnicodeError as exc:
         raise UndecodableInputError(f"input could not be decoded: {exc}") from exc
     except RecursionError as exc:
         raise InternalExtractionError("the page is nested too deeply to process") from exc

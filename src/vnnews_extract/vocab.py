@@ -141,11 +141,15 @@ CHROME_PHRASES: dict[str, tuple[str, ...]] = {
         "Podcast",
         "Đăng nhập để bình luận",
         "Về trang chủ",
+        "Báo lỗi",
+        "Xem các bài viết của tác giả",
+        "Báo lỗi cho",
+        "Góp ý",
     ),
     # site footer
     "footer": ("Bản quyền", "Copyright", "Giấy phép", "Ghi rõ nguồn", "All rights reserved", "Liên hệ quảng cáo"),
     # article rating widgets
-    "rating": ("Đánh giá bài viết", "Bài viết hữu ích", "Bình chọn"),
+    "rating": ("Rate this article", "Đánh giá bài viết", "Bài viết hữu ích", "Bình chọn"),
 }
 
 END_OF_ARTICLE_REASONS: frozenset[str] = frozenset({"comments", "related", "back_to_top", "footer"})
@@ -181,7 +185,8 @@ def chrome_reason(line: str) -> str | None:
 
 
 VIEWS = regex.compile(
-    r"(?:lượt\s+xem|số\s+lượt\s+xem|lượt\s+đọc|views?)\s*:?\s*(\d[\d.,]*)|(\d[\d.,]*)\s+lượt\s+xem", regex.IGNORECASE
+    r"(?:số\s+lượt\s+xem|lượt\s+xem|số\s+lần\s+xem|lần\s+xem|lượt\s+đọc|views?)\s*:?\s*(\d[\d.,]*)|(\d[\d.,]*)\s+lượt\s+xem",
+    regex.IGNORECASE,
 )
 """A view counter: "Lượt xem: 1746", "1.746 lượt xem"."""
 
