@@ -75,7 +75,8 @@ _TAG_BOX = regex.compile(r"(?<![a-z0-9])tag|tag(?:s|list|container|box|cloud)|ke
 _NOT_A_TAG_LINK = regex.compile(
     r"^(?:javascript|mailto):|facebook\.|twitter\.|zalo\.|youtube\.|instagram\.|tiktok\.", regex.I
 )
-_BREADCRUMB_BOX = regex.compile(r"bread-?crumb|crumb")
+# "duong-dan" (path) and "chuyen-muc" (section): the Vietnamese names of the breadcrumb and section label.
+_BREADCRUMB_BOX = regex.compile(r"crumb|duong[-_]?dan|chuyen[-_]?muc")
 # A tag box lists few, short links; more means a menu or a tag cloud.
 _TAG_MAX_LINKS = 30
 _TAG_MAX_WORDS = 10

@@ -153,8 +153,10 @@ SOURCE_HINT = hint_pattern(("nguon", "source", "link-source"))
 DATE_HINT = hint_pattern(("date", "time", "ngay-dang", "publish"))
 """The date line."""
 
-BREADCRUMB_HINT = hint_pattern(("breadcrumb", "bread-crumb", "cate", "chuyen-muc", "chuyenmuc", "category"))
-"""The section trail: "chuyen-muc" (section)."""
+BREADCRUMB_HINT = hint_pattern(
+    ("crumb", "duong-dan", "duong_dan", "duongdan", "chuyen-muc", "chuyenmuc", "category"), words=("cate",)
+)
+"""The section trail: "duong-dan" (path), "chuyen-muc" (section)."""
 
 HIDDEN_CLASS = regex.compile(r"(?<![a-z0-9-])(?:hidden|d-none|hide|display-none|sr-only)(?![a-z0-9-])")
 """Class names that hide an element from the reader."""

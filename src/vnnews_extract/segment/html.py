@@ -43,6 +43,8 @@ _SAPO_FUNCTION_SHARE = 0.1
 _RELATED_LINK_DENSITY = 0.5
 # ">> Xem tiếp …", "» Tin liên quan": an arrow opening a line marks a link to another article.
 _RELATED_ARROW = regex.compile(r"^\s*(?:>>|»|►|▶|→)")
+# A headline has at least this many words, at most that many, and stands this few blocks above the body.
+_TITLE_MIN_WORDS, _TITLE_MAX_WORDS, _TITLE_REACH = 3, 40, 6
 # A credit line opens with "Theo" (according to) or "Nguồn" (source).
 _CREDIT_OPENING = regex.compile(r"^\(?\s*(?:Theo|Nguồn)\b", regex.IGNORECASE)
 _SOURCE_MAX_WORDS = 14
@@ -97,8 +99,29 @@ def _find_title(blocks: Sequence[RawBlock], tree: lxml.html.HtmlElement, contain
     if ranked:
         return max(ranked)[2]
     start = _first_index_in(blocks, container)
-    for b in candidates:
-        if b.in_heading == "h1" and len(b.text.split()) >= 3 and (start is None or b.index <= start):
+    before = [b for b in candidates if start is None or b.index <= start]
+    h1 = next((b for b in before if b.in_heading == "h1" and len(b.text.split()) >= _TITLE_MIN_WORDS), None)
+    if h1 is not None:
+        return h1.index
+    return _headline_above(blocks, start)
+
+
+def _headline_above(blocks: Sequence[RawBlock], start: int | None) -> int | None:
+    """A page without a matching heading (portals print the headline as a bold or "tieu-de" cell):
+    the nearest short, heading-like line above the body."""
+    if start is None:
+        return None
+    for b in reversed(blocks[max(0, start - _TITLE_REACH) : start]):
+        words = len(b.text.split())
+        heading_like = b.in_heading or b.hints.title is not None or b.bold
+        if (
+            heading_like
+            and _TITLE_MIN_WORDS <= words <= _TITLE_MAX_WORDS
+            and b.link_density < 0.5
+            and b.chrome_phrase is None
+            and not b.text.endswith((".", ":"))
+            and not find_dates(b.text)
+        ):
             return b.index
     return None
 
@@ -257,6 +280,11 @@ def _metadata_role(block: RawBlock, below: int, dates_allowed: bool) -> Role | N
     return None
 
 
+def _bold_sapo(block: RawBlock) -> bool:
+    """The first paragraph of the body printed all in bold and long is the sapo (a common portal style)."""
+    return block.bold and not block.in_heading and _reads_as_sapo(block) and block.text.rstrip()[-1:] in ".!?…"
+
+
 def _header_role(block: RawBlock, zone_depth: int, has_lead: bool, where: str) -> tuple[Role, str | None]:
     """Role of a block in the article zone outside the container: `where` is "above" (the headline
     area: sapo, date line, byline) or "below" (the article's foot: signature, source, tags)."""
@@ -331,7 +359,7 @@ def _container_role(
         return Role.CHROME, ended
     if block.link_density >= _RELATED_LINK_DENSITY or _RELATED_ARROW.match(block.text):
         return Role.CHROME, "related"
-    if _named(block.hints.lead, depth) and not has_lead and not body_started:
+    if not has_lead and not body_started and (_named(block.hints.lead, depth) or _bold_sapo(block)):
         return Role.LEAD, None
     return _body_role(block, depth), None
 

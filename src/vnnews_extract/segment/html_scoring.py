@@ -2,11 +2,11 @@
 
 Every raw block is weighed as prose: long, few link characters, dense in Vietnamese function words
 ("của", "và", "được"…), not a chrome phrase and not inside a chrome-named box. Menus, link lists, tag
-rows and related-news titles weigh little; link text and chrome count against the elements holding them.
-Each element scores the prose inside it minus the chrome inside it; the best element is then narrowed
-to the child that still holds nearly all of its prose, so a wrapper around the article and its sidebar
-does not win over the article itself. A known CMS container (`hints.KNOWN_CMS_CONTAINERS`) adds a boost
-and stops the narrowing; it is never required.
+rows and related-news titles weigh little. Each element scores the prose inside it minus the link text
+and chrome labels inside it; the best element is then narrowed to the child that still holds nearly
+all of its prose, so a wrapper around the article and its sidebar does not win over the article itself.
+A known CMS container (`hints.KNOWN_CMS_CONTAINERS`) adds a boost and stops the narrowing; it is never
+required.
 """
 
 from __future__ import annotations
@@ -70,8 +70,14 @@ def prose_weight(block: RawBlock) -> float:
 
 
 def _chrome_weight(block: RawBlock) -> float:
+    """How much a block counts against the elements holding it: its link words and chrome labels.
+
+    Text in chrome-named boxes (comments, related) weighs nothing either way: the role tagger drops
+    those boxes anyway, and a comment box inside the article container must not push the choice down
+    to a single paragraph.
+    """
     words = len(block.text.split())
-    if block.hints.chrome in _HEAVY_FAMILIES or block.chrome_phrase is not None:
+    if block.chrome_phrase is not None:
         return float(words)
     return words * block.link_density
 
