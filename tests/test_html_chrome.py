@@ -122,3 +122,9 @@ def test_a_comment_box_longer_than_the_article_does_not_win() -> None:
     )
     article = extract(article_page(after=f"<div class='box-comment'>{comments}</div>"))
     assert article.body_text == "\n\n".join(PARAGRAPHS)
+
+
+def test_related_box_in_the_middle_does_not_end_the_article() -> None:
+    box = "<p><b>Tin liên quan</b></p><ul><li><a href='/1'>Mưa lớn kéo dài nhiều ngày</a></li></ul>"
+    article = extract(article_page(inside=box))
+    assert article.body_text == "\n\n".join(PARAGRAPHS)

@@ -186,3 +186,14 @@ def test_canonical_link_gives_the_url() -> None:
 )
 def test_person_name_filters_sites_and_labels(value: str, expected: str | None) -> None:
     assert person_name(value) == expected
+
+
+def test_closing_name_with_credit_splits_into_author_and_source() -> None:
+    page = article_page().replace(
+        "</div><div class='sidebar'>",
+        "<p align='right'><b>Minh Sơn (Theo Reuters)</b></p></div><div class='sidebar'>",
+        1,
+    )
+    article = extract(page)
+    assert (article.author, article.source) == ("Minh Sơn", "Reuters")
+    assert "Reuters" not in article.body_text

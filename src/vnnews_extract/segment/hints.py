@@ -135,7 +135,9 @@ CAPTION_HINT = hint_pattern(
 )
 """Captions: "chu-thich" (caption), "PhotoCMS_Caption", "tplCaption", the VnExpress-family ``td.Image``."""
 
-LEAD_HINT = hint_pattern(("sapo", "lead", "summary", "description", "tom-tat", "tomtat", "chapeau", "excerpt"))
+LEAD_HINT = hint_pattern(
+    ("sapo", "lead", "summary", "description", "tom-tat", "tomtat", "chapeau", "chappeau", "excerpt")
+)
 """The sapo (lead paragraph): "sapo", "lead", "tom-tat" (summary)."""
 
 TITLE_HINT = hint_pattern(("title", "tieude", "tieu-de", "headline"))

@@ -45,6 +45,12 @@ _RELATED_LINK_DENSITY = 0.5
 _RELATED_ARROW = regex.compile(r"^\s*(?:>>|»|►|▶|→)")
 # A headline has at least this many words, at most that many, and stands this few blocks above the body.
 _TITLE_MIN_WORDS, _TITLE_MAX_WORDS, _TITLE_REACH = 3, 40, 6
+# Markers that end the article wherever they stand, and the share of the body's prose that may still
+# follow a related-news marker for it to end the article.
+_ALWAYS_ENDS: frozenset[str] = frozenset({"comments", "footer"})
+_TAIL_PROSE_SHARE = 0.25
+# "Minh Sơn (Theo Reuters)": the writer's name, then the outlet the article draws on.
+_NAME_WITH_CREDIT = regex.compile(r"^(?P<name>[^()]{2,60}?)\s*\(\s*(?P<credit>(?:Theo|Nguồn)\b[^()]{2,60})\)\s*$")
 # A credit line opens with "Theo" (according to) or "Nguồn" (source).
 _CREDIT_OPENING = regex.compile(r"^\(?\s*(?:Theo|Nguồn)\b", regex.IGNORECASE)
 _SOURCE_MAX_WORDS = 14
@@ -100,9 +106,9 @@ def _find_title(blocks: Sequence[RawBlock], tree: lxml.html.HtmlElement, contain
         return max(ranked)[2]
     start = _first_index_in(blocks, container)
     before = [b for b in candidates if start is None or b.index <= start]
-    h1 = next((b for b in before if b.in_heading == "h1" and len(b.text.split()) >= _TITLE_MIN_WORDS), None)
-    if h1 is not None:
-        return h1.index
+    h1s = [b for b in before if b.in_heading == "h1" and len(b.text.split()) >= _TITLE_MIN_WORDS]
+    if h1s:  # the one nearest the body: a site logo printed as <h1> comes first
+        return h1s[-1].index
     return _headline_above(blocks, start)
 
 
@@ -208,7 +214,7 @@ def _is_bold_heading(block: RawBlock) -> bool:
 
 
 def _is_byline(block: RawBlock, below: int = -1) -> bool:
-    text = AUTHOR_LABELS.sub("", block.text).strip()
+    text = _NAME_WITH_CREDIT.sub(r"\g<name>", AUTHOR_LABELS.sub("", block.text).strip())
     words = len(text.split())
     if not 1 <= words <= _BYLINE_MAX_WORDS or block.link_density > 0.6 or not text[0].isupper():
         return False
@@ -308,6 +314,7 @@ def _header_role(block: RawBlock, zone_depth: int, has_lead: bool, where: str) -
 def _tag_blocks(blocks: Sequence[RawBlock], container: Container, title: int | None) -> list[Block]:
     zone, zone_depth = _zone(blocks, container, title)
     first_inside = _first_index_in(blocks, container) or 0
+    prose_after = _prose_after(blocks, container)
     out: list[Block] = []
     has_lead = False
     body_started = False
@@ -327,13 +334,39 @@ def _tag_blocks(blocks: Sequence[RawBlock], container: Container, title: int | N
             out.append(Block(_source_text(block.text) if role is Role.SOURCE else block.text, role, reason))
             continue
         role, reason = _container_role(block, container, body_started, ended, has_lead)
-        if role is Role.CHROME and reason in END_OF_ARTICLE_REASONS and body_started and block.hints.chrome is None:
+        if (
+            role is Role.CHROME
+            and reason in END_OF_ARTICLE_REASONS
+            and body_started
+            and block.hints.chrome is None
+            and _ends_article(reason, prose_after[block.index], prose_after[first_inside])
+        ):
             ended = reason
         has_lead = has_lead or role is Role.LEAD
         body_started = body_started or role in (Role.PARAGRAPH, Role.LIST_ITEM, Role.TABLE_ROW, Role.QUOTE)
         out.append(Block(_source_text(block.text) if role is Role.SOURCE else block.text, role, reason))
     _mark_closing_byline(out, blocks)
     return out
+
+
+def _prose_after(blocks: Sequence[RawBlock], container: Container) -> list[float]:
+    """For each block, the prose weight of the container's blocks after it."""
+    after = [0.0] * (len(blocks) + 1)
+    for i in range(len(blocks) - 1, -1, -1):
+        inside = _inside(blocks[i], container)
+        after[i] = after[i + 1] + (container.weights[i + 1] if i + 1 < len(blocks) and inside else 0.0)
+    return after
+
+
+def _ends_article(reason: str, prose_left: float, prose_total: float) -> bool:
+    """Whether a comments/related/footer marker inside the body ends the article.
+
+    Comments and the footer always do. A "Tin liên quan" / "Về đầu trang" line ends it only when little
+    prose follows: sites also print a related-links box in the middle of an article, and the text goes on.
+    """
+    if reason in _ALWAYS_ENDS:
+        return True
+    return prose_left <= _TAIL_PROSE_SHARE * prose_total
 
 
 def _outside(block: RawBlock, title: int | None) -> Block:
@@ -376,9 +409,21 @@ def _mark_closing_byline(out: list[Block], blocks: Sequence[RawBlock]) -> None:
         if CAPTION_CREDIT.search(raw.text) and len(raw.text.split()) <= 8:
             out[i] = Block(block.text, Role.CHROME, "credit")
             continue
-        if _is_byline(raw) and function_word_share(raw.text) == 0:
+        if _is_byline(raw) and function_word_share(_NAME_WITH_CREDIT.sub(r"\g<name>", raw.text)) == 0:
             out[i] = Block(block.text, Role.BYLINE)
         return
+
+
+def _split_credits(blocks: Iterable[Block]) -> list[Block]:
+    """ "Minh Sơn (Theo Reuters)" as a byline is two lines in one: the writer, and the credit."""
+    out: list[Block] = []
+    for block in blocks:
+        credited = _NAME_WITH_CREDIT.match(block.text) if block.role is Role.BYLINE else None
+        if credited:
+            out += [Block(credited.group("name"), Role.BYLINE), Block(credited.group("credit"), Role.SOURCE)]
+        else:
+            out.append(block)
+    return out
 
 
 def _without_container(blocks: Sequence[RawBlock], title: int | None) -> list[Block]:
@@ -422,4 +467,4 @@ def segment_html(tree: lxml.html.HtmlElement) -> tuple[Block, ...]:
     title = _find_title(blocks, tree, container)
     if container is None:
         return tuple(_without_container(blocks, title))
-    return tuple(_drop_trailing_headings(_drop_repeats(_tag_blocks(blocks, container, title))))
+    return tuple(_split_credits(_drop_trailing_headings(_drop_repeats(_tag_blocks(blocks, container, title)))))

@@ -119,6 +119,8 @@ _SET_APART_STYLE = regex.compile(r"(?<![-\w])color\s*:|font-size\s*:|font-style\
 _SPACE = regex.compile(r"[\s\u200b\u200c\u200d\ufeff]+")
 # Longer lines are never only chrome phrases; not matching them saves most of the vocabulary work.
 _CHROME_LINE_MAX_CHARS = 120
+# An image table (picture row, caption row) has at most this many rows.
+_FIGURE_TABLE_MAX_ROWS = 3
 # A data table's cells are short; longer cells mean the table lays out an article or a box.
 _DATA_CELL_MAX_CHARS = 200
 
@@ -159,7 +161,7 @@ class RawBlock:
     in_quote: bool = False
     in_figure: bool = False
     after_image: bool = False  # an image stands between the previous block and this one
-    image_near: bool = False  # the image shares this block's table cell or figure
+    image_near: bool = False  # the image stands in this block's <figure>, or in a row above it in a small table
     repeats_alt: bool = False  # the text repeats that image's alt text
     index: int = 0
 
@@ -288,6 +290,11 @@ def _cells(row: lxml.html.HtmlElement) -> list[str]:
     return [clean_text(c.text_content()) for c in row if c.tag in ("td", "th")]
 
 
+def _is_small_table(table: lxml.html.HtmlElement) -> bool:
+    """A table of a few rows and no nested table: the frame of one picture and its caption."""
+    return table.find(".//table") is None and len(table.findall(".//tr")) <= _FIGURE_TABLE_MAX_ROWS
+
+
 def data_table_rows(table: lxml.html.HtmlElement) -> list[str] | None:
     """The rows of a data table as "cell | cell" lines, or None for a layout table.
 
@@ -324,6 +331,7 @@ class _Walk:
     styled_chars: int = 0
     image_pending: bool = False
     image_owner: lxml.html.HtmlElement | None = None
+    image_row: lxml.html.HtmlElement | None = None
     image_alt: str = ""
 
     def add_text(self, text: str | None, ctx: _Context) -> None:
@@ -354,7 +362,8 @@ class _Context:
     list_at: int | None = None
     in_quote: bool = False
     in_figure: bool = False
-    figure: lxml.html.HtmlElement | None = None  # the nearest table cell or figure, to tie captions to images
+    figure: lxml.html.HtmlElement | None = None  # the nearest <figure> or small table, to tie captions to images
+    row: lxml.html.HtmlElement | None = None
 
 
 def _flush(walk: _Walk, ctx: _Context) -> None:
@@ -379,7 +388,10 @@ def _flush(walk: _Walk, ctx: _Context) -> None:
                 in_quote=ctx.in_quote,
                 in_figure=ctx.in_figure,
                 after_image=walk.image_pending,
-                image_near=walk.image_pending and walk.image_owner is not None and walk.image_owner is ctx.figure,
+                image_near=walk.image_pending
+                and walk.image_owner is not None
+                and walk.image_owner is ctx.figure
+                and (ctx.figure.tag == "figure" or walk.image_row is not ctx.row),
                 repeats_alt=walk.image_pending and bool(walk.image_alt) and clean_text(walk.image_alt) == text,
                 index=len(walk.blocks),
             )
@@ -406,7 +418,8 @@ def _child_context(el: lxml.html.HtmlElement, tag: str, names: str, ctx: _Contex
         list_at=len(ctx.path) if tag == "li" else ctx.list_at,
         in_quote=ctx.in_quote or tag == "blockquote",
         in_figure=ctx.in_figure or tag in ("figure", "figcaption"),
-        figure=el if tag in ("figure", "td", "th") else ctx.figure,
+        figure=el if tag == "figure" or (tag == "table" and _is_small_table(el)) else ctx.figure,
+        row=el if tag == "tr" else ctx.row,
     )
 
 
@@ -426,7 +439,8 @@ def _walk(el: lxml.html.HtmlElement, ctx: _Context, walk: _Walk) -> None:
             continue
         if tag == "img":
             _flush(walk, ctx)
-            walk.image_pending, walk.image_owner, walk.image_alt = True, ctx.figure, child.get("alt") or ""
+            walk.image_pending, walk.image_owner, walk.image_row = True, ctx.figure, ctx.row
+            walk.image_alt = child.get("alt") or ""
             walk.add_text(child.tail, ctx)
             continue
         names = _names(child)
