@@ -226,6 +226,8 @@ def _is_byline(block: RawBlock, below: int = -1) -> bool:
 def _is_source(block: RawBlock, below: int = -1) -> bool:
     """A credit line of a republished article: "Theo Enternews", "Nguồn: Bộ Công Thương", or a line
     opening with "Theo" in a box named for the source (whose outlet may be a domain name)."""
+    if _CREDIT_OPENING.match(block.text) is None:
+        return False
     text = _source_text(block.text)
     if len(text.split()) > _SOURCE_MAX_WORDS or text.endswith(":"):
         return False

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import lxml.html
 import regex
 
-from ..vocab import chrome_reason
+from ..vocab import CHROME_PHRASES, chrome_reason, fold
 from .hints import (
     AUTHOR_HINT,
     BREADCRUMB_HINT,
@@ -110,6 +110,8 @@ _BLOCK_TAGS: frozenset[str] = frozenset(
 _BOLD_TAGS: frozenset[str] = frozenset({"b", "strong"})
 _ITALIC_TAGS: frozenset[str] = frozenset({"i", "em"})
 _HEADING_TAGS: frozenset[str] = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Inline tags that change how their text is read even without attributes.
+_INLINE_EFFECT_TAGS: frozenset[str] = _BOLD_TAGS | _ITALIC_TAGS | {"a", "font"}
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 _ALIGN_STYLE = regex.compile(r"text-align\s*:\s*(right|center|justify|left)", regex.IGNORECASE)
 _BOLD_STYLE = regex.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", regex.IGNORECASE)
@@ -118,9 +120,12 @@ _ITALIC_STYLE = regex.compile(r"font-style\s*:\s*italic", regex.IGNORECASE)
 _SET_APART_STYLE = regex.compile(r"(?<![-\w])color\s*:|font-size\s*:|font-style\s*:\s*italic", regex.IGNORECASE)
 _SPACE = regex.compile(r"[\s\u200b\u200c\u200d\ufeff]+")
 # Longer lines are never only chrome phrases; not matching them saves most of the vocabulary work.
-_CHROME_LINE_MAX_CHARS = 120
+_CHROME_LINE_MAX_CHARS, _CHROME_LINE_MAX_WORDS = 100, 14
 # An image table (picture row, caption row) has at most this many rows.
 _FIGURE_TABLE_MAX_ROWS = 3
+# The first word of every chrome phrase: a line opening with another word is not made of them.
+_CHROME_FIRST_WORDS: frozenset[str] = frozenset(fold(p).split()[0] for ps in CHROME_PHRASES.values() for p in ps)
+_FIRST_WORD = regex.compile(r"[\p{L}]+")
 # A data table's cells are short; longer cells mean the table lays out an article or a box.
 _DATA_CELL_MAX_CHARS = 200
 
@@ -172,7 +177,13 @@ class RawBlock:
     @functools.cached_property
     def chrome_phrase(self) -> str | None:
         """The chrome family when the text is only chrome phrases ("Tin liên quan", "Chia sẻ")."""
-        return chrome_reason(self.text) if len(self.text) <= _CHROME_LINE_MAX_CHARS else None
+        text = self.text
+        if len(text) > _CHROME_LINE_MAX_CHARS or text.count(" ") >= _CHROME_LINE_MAX_WORDS:
+            return None
+        first = _FIRST_WORD.search(text)
+        if first is None or fold(first.group(0)) not in _CHROME_FIRST_WORDS:
+            return None
+        return chrome_reason(text)
 
     @property
     def link_density(self) -> float:
@@ -349,8 +360,10 @@ class _Walk:
             self.styled_chars += size
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Context:
+    """What holds for the text under an element; never changed once made (a child gets a new one)."""
+
     path: tuple[lxml.html.HtmlElement, ...]
     hints: Hints
     align: str | None = None
@@ -443,19 +456,22 @@ def _walk(el: lxml.html.HtmlElement, ctx: _Context, walk: _Walk) -> None:
             walk.image_alt = child.get("alt") or ""
             walk.add_text(child.tail, ctx)
             continue
-        names = _names(child)
-        if _is_hidden(child, names):
-            walk.add_text(child.tail, ctx)
-            continue
         block = tag in _BLOCK_TAGS
-        inner = _child_context(child, tag, names, ctx)
+        if not block and tag not in _INLINE_EFFECT_TAGS and not child.keys():
+            inner = ctx  # a bare <span>, <u>, <sup>…: nothing about the text changes
+        else:
+            names = _names(child)
+            if _is_hidden(child, names):
+                walk.add_text(child.tail, ctx)
+                continue
+            inner = _child_context(child, tag, names, ctx)
         if block:
             _flush(walk, ctx)
         rows = data_table_rows(child) if tag == "table" else None
         if rows is not None:
             for row in rows:
                 walk.parts.append(row)
-                _flush(walk, _Context(path=(*inner.path, child), hints=inner.hints, align=inner.align))
+                _flush(walk, _Context(path=inner.path, hints=inner.hints, align=inner.align))
                 walk.blocks[-1].tag = "tr"
         else:
             walk.add_text(child.text, inner)

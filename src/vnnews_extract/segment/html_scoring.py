@@ -83,40 +83,55 @@ def _chrome_weight(block: RawBlock) -> float:
 
 
 def _is_known_cms(element: lxml.html.HtmlElement) -> bool:
-    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-    return bool(names.strip()) and any(p.search(names) for p in hints.KNOWN_CMS_CONTAINERS)
+    cls, ident = element.get("class"), element.get("id")
+    return (cls is not None or ident is not None) and _names_known_cms(f"{cls or ''} {ident or ''}".lower())
+
+
+def _names_known_cms(names: str) -> bool:
+    return any(p.search(names) for p in hints.KNOWN_CMS_CONTAINERS)
 
 
 def find_container(blocks: Sequence[RawBlock]) -> Container | None:
     """The element holding the article body, or None when the page has no prose at all."""
     weights = tuple(prose_weight(b) for b in blocks)
+    # Totals start at each block's owner and are then carried up the tree once, deepest first.
     prose: dict[int, float] = {}
     chrome: dict[int, float] = {}
+    parent: dict[int, int | None] = {}
     elements: dict[int, tuple[lxml.html.HtmlElement, int]] = {}
-    child_prose: dict[int, dict[int, float]] = {}  # element → its children on block paths → their prose
     for block, weight in zip(blocks, weights, strict=True):
-        cost = _chrome_weight(block)
         path = block.path
-        for depth, element in enumerate(path):
-            key = id(element)
-            if key not in elements:
-                elements[key] = (element, depth)
-                prose[key] = chrome[key] = 0.0
-            prose[key] += weight
-            chrome[key] += cost
-            if weight and depth + 1 < len(path):
-                children = child_prose.setdefault(key, {})
-                child = id(path[depth + 1])
-                children[child] = children.get(child, 0.0) + weight
-    if not elements or max(prose.values()) <= 0:
+        key = id(path[-1])
+        if key not in elements:
+            for depth in range(len(path) - 1, -1, -1):
+                k = id(path[depth])
+                if k in elements:
+                    break
+                elements[k] = (path[depth], depth)
+                parent[k] = id(path[depth - 1]) if depth else None
+                prose[k] = chrome[k] = 0.0
+        prose[key] += weight
+        chrome[key] += _chrome_weight(block)
+    if not elements:
         return None
+    child_prose: dict[int, dict[int, float]] = {}  # element → its children → their prose
+    for key in sorted(elements, key=lambda k: elements[k][1], reverse=True):
+        up = parent[key]
+        if up is not None:
+            prose[up] += prose[key]
+            chrome[up] += chrome[key]
+            if prose[key]:
+                child_prose.setdefault(up, {})[key] = prose[key]
+    if max(prose.values()) <= 0:
+        return None
+    known = {k for k, (element, _) in elements.items() if _is_known_cms(element)}
 
     def score(key: int) -> float:
         value = prose[key] - chrome[key]
-        return value * _CMS_BOOST if value > 0 and _is_known_cms(elements[key][0]) else value
+        return value * _CMS_BOOST if value > 0 and key in known else value
 
     best = max(prose, key=score)
-    while not _is_known_cms(elements[best][0]) and best in child_prose:
+    while best not in known and best in child_prose:
         children = child_prose[best]
         child = max(children, key=children.__getitem__)
         if children[child] < _NARROW_SHARE * prose[best]:
