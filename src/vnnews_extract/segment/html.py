@@ -37,6 +37,8 @@ _BYLINE_MAX_WORDS = 8
 _BOLD_HEADING_MAX_WORDS = 25
 # A sapo written as a plain heading right under the headline is at least this long (words).
 _LEAD_MIN_WORDS = 12
+# How many blocks below the headline the sapo may stand (date line, byline, share bar, picture between).
+_SAPO_REACH = 8
 # Share of function words above which a block in the headline area reads as prose.
 _SAPO_FUNCTION_SHARE = 0.1
 # Link share above which a block in the article is a link to another article.
@@ -216,11 +218,11 @@ def _is_bold_heading(block: RawBlock) -> bool:
 def _is_byline(block: RawBlock, below: int = -1) -> bool:
     text = _NAME_WITH_CREDIT.sub(r"\g<name>", AUTHOR_LABELS.sub("", block.text).strip())
     words = len(text.split())
-    if not 1 <= words <= _BYLINE_MAX_WORDS or block.link_density > 0.6 or not text[0].isupper():
+    if not 1 <= words <= _BYLINE_MAX_WORDS or not text[0].isupper():
         return False
-    if _named(block.hints.author, below):
+    if _named(block.hints.author, below):  # the name is often a link to the writer's page
         return True
-    return (block.bold or block.align == "right") and _NAME_LIKE.match(text) is not None
+    return block.link_density <= 0.6 and (block.bold or block.align == "right") and _NAME_LIKE.match(text) is not None
 
 
 def _is_source(block: RawBlock, below: int = -1) -> bool:
@@ -293,7 +295,7 @@ def _bold_sapo(block: RawBlock) -> bool:
     return block.bold and not block.in_heading and _reads_as_sapo(block) and block.text.rstrip()[-1:] in ".!?…"
 
 
-def _header_role(block: RawBlock, zone_depth: int, has_lead: bool, where: str) -> tuple[Role, str | None]:
+def _header_role(block: RawBlock, zone_depth: int, may_lead: bool, where: str) -> tuple[Role, str | None]:
     """Role of a block in the article zone outside the container: `where` is "above" (the headline
     area: sapo, date line, byline) or "below" (the article's foot: signature, source, tags)."""
     role = _metadata_role(block, zone_depth, dates_allowed=where == "above")
@@ -308,7 +310,7 @@ def _header_role(block: RawBlock, zone_depth: int, has_lead: bool, where: str) -
         return Role.CHROME, "navigation"
     if _is_caption(block, zone_depth):
         return Role.CAPTION, None
-    if where == "above" and not has_lead and (_named(block.hints.lead, zone_depth) or _reads_as_sapo(block)):
+    if where == "above" and may_lead and (_named(block.hints.lead, zone_depth) or _reads_as_sapo(block)):
         return Role.LEAD, None
     return Role.CHROME, "article_header" if where == "above" else "article_footer"
 
@@ -331,7 +333,8 @@ def _tag_blocks(blocks: Sequence[RawBlock], container: Container, title: int | N
             continue
         if not _inside(block, container):
             where = "below" if block.index > first_inside else "above"
-            role, reason = _header_role(block, zone_depth, has_lead, where)
+            may_lead = not has_lead and (title is None or 0 < block.index - title <= _SAPO_REACH)
+            role, reason = _header_role(block, zone_depth, may_lead, where)
             has_lead = has_lead or role is Role.LEAD
             out.append(Block(_source_text(block.text) if role is Role.SOURCE else block.text, role, reason))
             continue
@@ -411,9 +414,23 @@ def _mark_closing_byline(out: list[Block], blocks: Sequence[RawBlock]) -> None:
         if CAPTION_CREDIT.search(raw.text) and len(raw.text.split()) <= 8:
             out[i] = Block(block.text, Role.CHROME, "credit")
             continue
-        if _is_byline(raw) and function_word_share(_NAME_WITH_CREDIT.sub(r"\g<name>", raw.text)) == 0:
+        name = _NAME_WITH_CREDIT.sub(r"\g<name>", raw.text)
+        if (_is_byline(raw) and function_word_share(name) == 0) or _is_signature(raw):
             out[i] = Block(block.text, Role.BYLINE)
         return
+
+
+def _is_signature(block: RawBlock) -> bool:
+    """A short right-aligned bold line closing the article signs it, even when it names an office
+    ("Phòng Chăn nuôi và Thú y") rather than a person."""
+    words = len(block.text.split())
+    return (
+        block.align == "right"
+        and block.bold
+        and 1 <= words <= _BYLINE_MAX_WORDS
+        and block.text[0].isupper()
+        and not _SENTENCE_END.search(block.text)
+    )
 
 
 def _split_credits(blocks: Iterable[Block]) -> list[Block]:
