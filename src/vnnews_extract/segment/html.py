@@ -279,6 +279,8 @@ def _metadata_role(block: RawBlock, below: int, dates_allowed: bool) -> Role | N
     Checked before chrome hints: sites put the date line inside the share bar ("email-print",
     "sharemxh") and the author inside link boxes.
     """
+    if block.coarse:
+        return None
     if dates_allowed and _is_dateline(block, below):
         return Role.DATELINE
     author_at, chrome_at = block.hints.author, block.hints.chrome_at

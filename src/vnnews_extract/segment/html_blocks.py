@@ -11,8 +11,10 @@ stands right before it. Data tables (rows of short cells) become one block per r
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import cast
 
+import lxml.etree
 import lxml.html
 import regex
 
@@ -126,6 +128,11 @@ _FIGURE_TABLE_MAX_ROWS = 3
 # The first word of every chrome phrase: a line opening with another word is not made of them.
 _CHROME_FIRST_WORDS: frozenset[str] = frozenset(fold(p).split()[0] for ps in CHROME_PHRASES.values() for p in ps)
 _FIRST_WORD = regex.compile(r"[\p{L}]+")
+# Chrome families whose boxes are read as one block, and the tags that name a family by themselves.
+PRUNED_FAMILIES: frozenset[str] = frozenset({"navigation", "footer", "comments", "related", "ad"})
+_TAG_FAMILIES: dict[str, str] = {"nav": "navigation", "footer": "footer"}
+_COARSE_MAX_CHARS = 300
+_VISIBLE_TEXT = lxml.etree.XPath(".//text()[not(ancestor::script) and not(ancestor::style)]", smart_strings=False)
 # A data table's cells are short; longer cells mean the table lays out an article or a box.
 _DATA_CELL_MAX_CHARS = 200
 
@@ -168,6 +175,7 @@ class RawBlock:
     after_image: bool = False  # an image stands between the previous block and this one
     image_near: bool = False  # the image stands in this block's <figure>, or in a row above it in a small table
     repeats_alt: bool = False  # the text repeats that image's alt text
+    coarse: bool = False  # a whole chrome box read at once (its text may be cut short)
     index: int = 0
 
     @property
@@ -436,6 +444,42 @@ def _child_context(el: lxml.html.HtmlElement, tag: str, names: str, ctx: _Contex
     )
 
 
+def _prunable(el: lxml.html.HtmlElement, tag: str, names: str) -> str | None:
+    """The chrome family of a box read as one coarse block instead of element by element: menus,
+    footers, comments, related lists and ads, as long as nothing says the box holds the article (a
+    content name beside the chrome one, or the headline inside it)."""
+    family = _TAG_FAMILIES.get(tag)
+    if names:
+        named = _named(names)
+        if named.content:
+            return None
+        family = named.chrome or family
+    if family not in PRUNED_FAMILIES or el.find(".//h1") is not None:
+        return None
+    return family
+
+
+def _add_coarse(walk: _Walk, el: lxml.html.HtmlElement, family: str, ctx: _Context) -> None:
+    text = clean_text(" ".join(cast(list[str], _VISIBLE_TEXT(el))))[:_COARSE_MAX_CHARS]
+    if text:
+        hints = replace(ctx.hints, chrome=family, chrome_at=len(ctx.path))
+        walk.blocks.append(
+            RawBlock(
+                text=text,
+                tag=el.tag,
+                path=(*ctx.path, el),
+                link_chars=0,
+                bold=False,
+                italic=False,
+                styled=False,
+                align=None,
+                hints=hints,
+                coarse=True,
+                index=len(walk.blocks),
+            )
+        )
+
+
 def _walk(el: lxml.html.HtmlElement, ctx: _Context, walk: _Walk) -> None:
     for child in el:
         tag = child.tag
@@ -462,6 +506,12 @@ def _walk(el: lxml.html.HtmlElement, ctx: _Context, walk: _Walk) -> None:
         else:
             names = _names(child)
             if _is_hidden(child, names):
+                walk.add_text(child.tail, ctx)
+                continue
+            family = _prunable(child, tag, names) if block else None
+            if family is not None:
+                _flush(walk, ctx)
+                _add_coarse(walk, child, family, ctx)
                 walk.add_text(child.tail, ctx)
                 continue
             inner = _child_context(child, tag, names, ctx)

@@ -60,6 +60,8 @@ def function_word_share(text: str) -> float:
 
 def prose_weight(block: RawBlock) -> float:
     """How much a block reads as article prose: its word count, discounted for links and labels."""
+    if block.coarse:
+        return 0.0
     words = len(block.text.split())
     if words < _MIN_WORDS or block.link_density >= _LINK_DENSITY_MAX or block.hints.chrome in _HEAVY_FAMILIES:
         return 0.0
@@ -76,6 +78,8 @@ def _chrome_weight(block: RawBlock) -> float:
     those boxes anyway, and a comment box inside the article container must not push the choice down
     to a single paragraph.
     """
+    if block.coarse:
+        return 0.0
     words = len(block.text.split())
     if block.chrome_phrase is not None:
         return float(words)
