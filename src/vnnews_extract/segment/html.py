@@ -16,6 +16,7 @@ weight (`html_scoring`), and each block is then given a role from where it stand
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import lxml.html
 import regex
@@ -47,6 +48,8 @@ _RELATED_LINK_DENSITY = 0.5
 _RELATED_ARROW = regex.compile(r"^\s*(?:>>|»|►|▶|→)")
 # A headline has at least this many words, at most that many, and stands this few blocks above the body.
 _TITLE_MIN_WORDS, _TITLE_MAX_WORDS, _TITLE_REACH = 3, 40, 6
+# Roles that mean the article text has begun.
+_TEXT_ROLES: frozenset[Role] = frozenset({Role.PARAGRAPH, Role.LIST_ITEM, Role.TABLE_ROW, Role.QUOTE})
 # Markers that end the article wherever they stand, and the share of the body's prose that may still
 # follow a related-news marker for it to end the article.
 _ALWAYS_ENDS: frozenset[str] = frozenset({"comments", "footer"})
@@ -322,38 +325,44 @@ def _tag_blocks(blocks: Sequence[RawBlock], container: Container, title: int | N
     first_inside = _first_index_in(blocks, container) or 0
     prose_after = _prose_after(blocks, container)
     out: list[Block] = []
-    has_lead = False
-    body_started = False
-    ended: str | None = None
+    state = _State()
     for block in blocks:
         in_zone = len(block.path) > zone_depth and block.path[zone_depth] is zone
-        if block.index == title:
+        since_title = block.index - title if title is not None else None
+        if since_title == 0:
             out.append(Block(block.text, Role.TITLE))
             continue
         if not in_zone:
             out.append(_outside(block, title))
             continue
-        if not _inside(block, container):
-            where = "below" if block.index > first_inside else "above"
-            may_lead = not has_lead and (title is None or 0 < block.index - title <= _SAPO_REACH)
-            role, reason = _header_role(block, zone_depth, may_lead, where)
-            has_lead = has_lead or role is Role.LEAD
-            out.append(Block(_source_text(block.text) if role is Role.SOURCE else block.text, role, reason))
-            continue
-        role, reason = _container_role(block, container, body_started, ended, has_lead)
-        if (
-            role is Role.CHROME
-            and reason in END_OF_ARTICLE_REASONS
-            and body_started
-            and block.hints.chrome is None
-            and _ends_article(reason, prose_after[block.index], prose_after[first_inside])
-        ):
-            ended = reason
-        has_lead = has_lead or role is Role.LEAD
-        body_started = body_started or role in (Role.PARAGRAPH, Role.LIST_ITEM, Role.TABLE_ROW, Role.QUOTE)
+        inside = _inside(block, container)
+        if not inside or (since_title is not None and since_title < 0):
+            # the headline area (also inside a container that holds the headline) or the article's foot
+            where = "below" if block.index > first_inside and inside is False else "above"
+            may_lead = not state.has_lead and (since_title is None or 0 < since_title <= _SAPO_REACH)
+            role, reason = _header_role(block, zone_depth if not inside else container.depth, may_lead, where)
+        else:
+            role, reason = _container_role(block, container, state, since_title)
+            if role in (Role.CHROME, Role.SOURCE) and state.body_started and block.hints.chrome is None:
+                marker = reason or "source"
+                if (marker in END_OF_ARTICLE_REASONS or role is Role.SOURCE) and _ends_article(
+                    marker, prose_after[block.index], prose_after[first_inside]
+                ):
+                    state.ended = state.ended or marker
+            state.body_started = state.body_started or role in _TEXT_ROLES
+        state.has_lead = state.has_lead or role is Role.LEAD
         out.append(Block(_source_text(block.text) if role is Role.SOURCE else block.text, role, reason))
     _mark_closing_byline(out, blocks)
     return out
+
+
+@dataclass
+class _State:
+    """How far the reading of the article has come."""
+
+    has_lead: bool = False
+    body_started: bool = False
+    ended: str | None = None  # the marker that ended the article text ("comments", "related", "source"…)
 
 
 def _prose_after(blocks: Sequence[RawBlock], container: Container) -> list[float]:
@@ -384,10 +393,11 @@ def _outside(block: RawBlock, title: int | None) -> Block:
 
 
 def _container_role(
-    block: RawBlock, container: Container, body_started: bool, ended: str | None, has_lead: bool
+    block: RawBlock, container: Container, state: _State, since_title: int | None
 ) -> tuple[Role, str | None]:
     depth = container.depth
-    role = _metadata_role(block, depth, dates_allowed=not body_started)
+    near_title = since_title is not None and 0 < since_title <= _DATELINE_REACH
+    role = _metadata_role(block, depth, dates_allowed=not state.body_started or near_title)
     if role is not None:
         return role, None
     family = _chrome_of(block, depth)
@@ -395,13 +405,22 @@ def _container_role(
         return Role.CHROME, family
     if _is_caption(block, depth):
         return Role.CAPTION, None
-    if ended is not None:
-        return Role.CHROME, ended
+    if state.ended is not None:
+        return Role.CHROME, state.ended
     if block.link_density >= _RELATED_LINK_DENSITY or _RELATED_ARROW.match(block.text):
         return Role.CHROME, "related"
-    if not has_lead and not body_started and (_named(block.hints.lead, depth) or _bold_sapo(block)):
+    if not state.has_lead and not state.body_started and _opens_as_sapo(block, depth, since_title):
         return Role.LEAD, None
     return _body_role(block, depth), None
+
+
+def _opens_as_sapo(block: RawBlock, depth: int, since_title: int | None) -> bool:
+    """The first block of the body is the sapo when named so, printed all bold, or printed as a long
+    heading right under the headline ("<h2 class=Lead>" with its class stripped is still the sapo)."""
+    if _named(block.hints.lead, depth) or _bold_sapo(block):
+        return True
+    near = since_title is not None and 0 < since_title <= _SAPO_REACH
+    return near and block.in_heading is not None and _reads_as_sapo(block)
 
 
 def _mark_closing_byline(out: list[Block], blocks: Sequence[RawBlock]) -> None:
