@@ -77,6 +77,8 @@ _NOT_A_TAG_LINK = regex.compile(
 )
 # "duong-dan" (path) and "chuyen-muc" (section): the Vietnamese names of the breadcrumb and section label.
 _BREADCRUMB_BOX = regex.compile(r"crumb|duong[-_]?dan|chuyen[-_]?muc")
+# Words one of which every tag box or breadcrumb name holds: a cheap test before the patterns above.
+_BOX_WORDS = ("tag", "keyword", "khoa", "crumb", "duong", "chuyen")
 # A tag box lists few, short links; more means a menu or a tag cloud.
 _TAG_MAX_LINKS = 30
 _TAG_MAX_WORDS = 10
@@ -157,8 +159,12 @@ class _Head:
                 self.tag_boxes.clear()  # tag clouds above the headline are the site's, not the article's
             if el.get("itemprop") and tag != "meta":
                 self._itemprop(el)
-            names = _names(el)
-            if names:
+            cls, ident = el.get("class"), el.get("id")
+            if cls is None and ident is None:
+                continue
+            low = f"{cls} {ident}".lower()
+            if any(word in low for word in _BOX_WORDS):
+                names = _names(el)
                 if _TAG_BOX.search(names):
                     self.tag_boxes.append(el)
                 elif _BREADCRUMB_BOX.search(names):

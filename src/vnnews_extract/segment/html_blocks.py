@@ -120,7 +120,8 @@ _BOLD_STYLE = regex.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", regex.IGNOREC
 _ITALIC_STYLE = regex.compile(r"font-style\s*:\s*italic", regex.IGNORECASE)
 # Inline typography that sets a line apart from the body text (captions are coloured, smaller, italic).
 _SET_APART_STYLE = regex.compile(r"(?<![-\w])color\s*:|font-size\s*:|font-style\s*:\s*italic", regex.IGNORECASE)
-_SPACE = regex.compile(r"[\s\u200b\u200c\u200d\ufeff]+")
+_ZERO_WIDTH = regex.compile(r"[\u200b\u200c\u200d\ufeff]")
+_ZERO_WIDTH_AS_SPACE = {ord(c): " " for c in "\u200b\u200c\u200d\ufeff"}
 # Longer lines are never only chrome phrases; not matching them saves most of the vocabulary work.
 _CHROME_LINE_MAX_CHARS, _CHROME_LINE_MAX_WORDS = 100, 14
 # An image table (picture row, caption row) has at most this many rows.
@@ -204,7 +205,9 @@ def clean_text(text: str) -> str:
     >>> clean_text("  Giá\\u00a0 xăng\\ufeff\\n tăng ")
     'Giá xăng tăng'
     """
-    return _SPACE.sub(" ", text).strip()
+    if _ZERO_WIDTH.search(text):
+        text = text.translate(_ZERO_WIDTH_AS_SPACE)
+    return " ".join(text.split())
 
 
 def _names(el: lxml.html.HtmlElement) -> str:
@@ -253,6 +256,11 @@ class _Named:
 
 @functools.lru_cache(maxsize=4096)
 def _named(names: str) -> _Named:
+    found = _read_names(names)
+    return _NOTHING_NAMED if found == _NOTHING_NAMED else found
+
+
+def _read_names(names: str) -> _Named:
     family = chrome_hint(names)
     content = CONTENT_HINT.search(names) is not None
     if family in WEAK_FAMILIES and content:  # "content_detail … block_ads_connect": the content name wins
@@ -278,7 +286,7 @@ def _hints_for(names: str, depth: int, above: Hints) -> Hints:
     if not names:
         return above
     n = _named(names)
-    if n == _NOTHING_NAMED:
+    if n is _NOTHING_NAMED:
         return above
     return Hints(
         chrome=n.chrome or above.chrome,
@@ -357,6 +365,8 @@ class _Walk:
         if not text:
             return
         self.parts.append(text)
+        if not (ctx.in_link or ctx.bold or ctx.italic or ctx.styled):
+            return
         size = len(text.strip())
         if ctx.in_link:
             self.link_chars += size
