@@ -73,10 +73,9 @@ def score(rows: list[dict[str, Any]], verbose: bool = False) -> dict[str, float]
         ignore = {unicodedata.normalize("NFC", s) for s in row.get("ignore") or ()}
         predicted_metrics: list[Metric] = list(extract_metrics(row["text"]))
         bad += sum(1 for m in predicted_metrics if _NOT_A_METRIC_RE.match(m.text))
-        predicted = _dedup(m.to_dict() for m in predicted_metrics if m.text not in ignore)
         gold = _dedup(row["metrics"])
-        ignored_keys = {_key(m.to_dict()) for m in predicted_metrics if m.text in ignore}
-        predicted = {k: v for k, v in predicted.items() if k in gold or k not in ignored_keys}
+        # a prediction on the ignore list counts neither way, unless it is also a gold metric
+        predicted = _dedup(m.to_dict() for m in predicted_metrics if m.text not in ignore or _key(m.to_dict()) in gold)
         n_pred += len(predicted)
         n_gold += len(gold)
         for key, g in gold.items():

@@ -25,11 +25,12 @@ from .rules import (
     classify,
     has_marker,
     has_verb,
+    measured_noun,
     period_before,
     qualifier_for,
     reference_basis,
 )
-from .subjects import count_subject, is_generic, is_measure_word, is_residue_empty, subject_before, with_measure
+from .subjects import is_generic, is_level_noun, is_measure_word, is_residue_empty, subject_before, with_measure
 from .vocab import ANAPHORA
 
 __all__ = ["extract"]
@@ -37,9 +38,13 @@ __all__ = ["extract"]
 _F = regex.IGNORECASE
 # Sentence ends: ".", "!", "?", "…" before a capital, digit or quote; line breaks always end one.
 _SENTENCE_END_RE = regex.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}\d\"“(‘])|\s*\n\s*")
-_SENTENCE_BASIS_RE = regex.compile(r"^\W*(?:\p{L}+\s+){0,2}?so\s+với\s+[^,]{1,50},", _F)
+_SENTENCE_BASIS_RE = regex.compile(r"^\W*(?:\p{L}+[\s,]+){0,3}?so\s+với\s+[^,]{1,50},", _F)
 _FROM_END_RE = regex.compile(r"(?<!\p{L})từ(?:\s+\p{L}+){0,4}\s*$", _F)
 _ANAPHORA_RE = regex.compile(r"^\W*(?:" + "|".join(regex.escape(a) for a in ANAPHORA) + r")(?!\p{L})", _F)
+# "(tương đương 1,34 triệu bao)": the same quantity in another unit, never a total or a change target
+_EQUIVALENT_END_RE = regex.compile(r"(?<!\p{L})tương\s+đương(?:\s+với)?\s*$", _F)
+# nouns after a percent that name its reference, not its subject ("76% kế hoạch", "52,8% tổng kim ngạch")
+_REFERENCE_NOUN_RE = regex.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu|tổng|cùng\s+kỳ|mức|dự\s+toán)(?!\p{L})", _F)
 _CONTINUES_RE = regex.compile(r"^\W*còn(?!\p{L})", _F)
 _TOKEN_RE = regex.compile(r"[\p{L}\d]+")
 _MEASURE_KIND = {"lượng": ("physical", "count"), "trị giá": ("money",), "giá trị": ("money",), "kim ngạch": ("money",)}
@@ -62,6 +67,8 @@ class _Draft:
     basis: Basis | None = None
     parent: _Draft | None = None
     comparative: bool = False
+    share: bool = False
+    equivalent: bool = False
     candidates: list[_Draft] = field(default_factory=list)
 
     @property
@@ -145,10 +152,22 @@ class _Reader:
             self._sentence(number, start, end)
         return self.drafts
 
-    def _subject(self, figure: Figure, gap_start: int, after: str, fallback: str | None) -> str | None:
+    def _subject(self, figure: Figure, role: Role, gap_start: int, noun: str, fallback: str | None) -> str | None:
+        """The subject of a new metric: the clause before it, the noun after it, or the one before."""
         subject = subject_before(self.text, gap_start, figure.start)
-        if figure.kind == "count" and is_generic(subject) and figure.unit:
-            return count_subject(figure.unit, after)
+        if role.comparative or is_level_noun(subject):
+            return fallback or subject
+        if figure.kind == "count" and figure.unit:
+            holder = None if is_generic(subject) else subject
+            if holder and holder[0].isupper():
+                return holder  # a named holder ("Hàn Quốc hơn 3,36 triệu lượt") is the subject
+            counted = " ".join(p for p in (holder, figure.unit, noun) if p)
+            return counted if holder or noun or not fallback else f"{counted} {fallback}"
+        if noun and not _REFERENCE_NOUN_RE.match(noun) and role.name != "share":
+            if figure.kind == "percent":
+                return noun
+            if figure.kind in {"money", "physical"}:
+                return f"{noun} {subject}" if subject else noun
         if subject is None:
             return fallback
         if is_measure_word(subject) and fallback and subject.lower() not in fallback.lower():
@@ -162,22 +181,29 @@ class _Reader:
         period = period_before(text, start, figures[0].start if figures else end)
         if period:
             self.period = period
-        anaphoric = bool(_ANAPHORA_RE.match(sentence_text))
-        group: list[_Draft] = list(self.previous_sentence) if anaphoric else []
+        anaphor = _ANAPHORA_RE.match(sentence_text)
+        group: list[_Draft] = list(self.previous_sentence) if anaphor else []
         open_draft: _Draft | None = group[-1] if group else None
         mine: list[_Draft] = []
         candidates: list[_Draft] | None = list(self.previous_candidates) if _CONTINUES_RE.match(sentence_text) else None
+        last_subject = self.previous_sentence[-1].subject if self.previous_sentence else None
+        # each figure's clause starts after the previous figure and the noun it measures
+        nouns: list[str] = []
+        gap_starts = [start + (anaphor.end() if anaphor else 0)]
+        for i, figure in enumerate(figures):
+            next_start = figures[i + 1].start if i + 1 < len(figures) else end
+            noun, length = measured_noun(text[figure.end : next_start], figure.kind == "count")
+            nouns.append(noun)
+            gap_starts.append(figure.end + length)
         roles: list[Role] = []
         previous_role: Role | None = None
-        last_subject = self.previous_sentence[-1].subject if self.previous_sentence else None
         for i, figure in enumerate(figures):
-            gap_start = figures[i - 1].end if i else start
-            roles.append(classify(text[gap_start : figure.start], figure.kind, figure.sign, previous_role))
+            roles.append(classify(text[gap_starts[i] : figure.start], figure.kind, figure.sign, previous_role))
             previous_role = roles[-1]
         run_lengths = _run_lengths(roles, figures, text)
         last_change_based = False
         for i, (figure, role) in enumerate(zip(figures, roles, strict=True)):
-            gap_start = figures[i - 1].end if i else start
+            gap_start = gap_starts[i]
             gap = text[gap_start : figure.start]
             after_end = figures[i + 1].start if i + 1 < len(figures) else end
             after = text[figure.end : after_end]
@@ -193,7 +219,8 @@ class _Reader:
                 if attach and open_draft is not None and open_draft.change_only:
                     attach = last_change_based or aspect_after(after) is not None
                 if attach:
-                    target = self._target(open_draft, group, figures, roles, run_lengths, i, after)
+                    unit = _CHANGE_UNIT.get(figure.kind or "", "")
+                    target = self._target(open_draft, group, run_lengths, i, after, unit)
                     change = Change(role.direction or "up", figure.value, _change_unit(figure, target))
                     basis = basis_after(after) or basis_before(gap)
                     target.changes.append((change, basis))
@@ -211,12 +238,14 @@ class _Reader:
                 last_change_based = basis is not None
             else:
                 draft.value, draft.unit, draft.range_max = figure.value, figure.unit, figure.range_max
+                draft.share = role.name == "share"
+                draft.equivalent = bool(_EQUIVALENT_END_RE.search(gap))
                 if role.name == "ratio":
                     draft.basis = reference_basis(after) or "plan"
                 elif figure.kind == "percent":
                     draft.basis = _reference(after)
-            draft.qualifier = qualifier_for(gap, gap) or self._listed_qualifier(gap, mine, role)
-            draft.subject = self._subject(figure, gap_start, after, last_subject)
+            draft.qualifier = qualifier_for(gap, gap) or self._listed_qualifier(gap, mine, role, figure.kind)
+            draft.subject = self._subject(figure, role, gap_start, nouns[i], last_subject)
             last_subject = draft.subject or last_subject
             pending = next((d for d in reversed(mine) if d.change_only and not d.comparative), None)
             if role.name == "level" and pending is not None:
@@ -225,7 +254,7 @@ class _Reader:
                 draft.candidates = candidates
             if breaks and not role.comparative:
                 group = []
-            if not draft.comparative:
+            if not draft.comparative and not draft.equivalent:
                 group.append(draft)
                 open_draft = draft
             mine.append(draft)
@@ -234,22 +263,23 @@ class _Reader:
         self.previous_sentence = mine or self.previous_sentence
         self.previous_candidates = candidates or [d for d in mine if not d.comparative]
 
-    def _listed_qualifier(self, gap: str, mine: list[_Draft], role: Role) -> Qualifier | None:
+    def _listed_qualifier(self, gap: str, mine: list[_Draft], role: Role, kind: str | None) -> Qualifier | None:
         """ "… 170.000 tỷ đồng doanh thu và 15.000 tỷ đồng lợi nhuận": a framing word covers the list."""
-        if not mine or "," in gap or has_verb(gap) or role.name == "change":
+        if not mine or role.name != "value" or not regex.match(r"^\s*(?:\p{L}+\s+)*?và\s*$", gap) or has_verb(gap):
             return None
         last = mine[-1]
-        return last.qualifier if last.qualifier in {"estimate", "target"} and not last.change_only else None
+        same_kind = last.figure.kind == kind
+        framed = last.qualifier in {"estimate", "target"} and not last.change_only
+        return last.qualifier if same_kind and framed else None
 
     def _target(
         self,
         open_draft: _Draft | None,
         group: list[_Draft],
-        figures: list[Figure],
-        roles: list[Role],
         run_lengths: dict[int, tuple[int, int]],
         i: int,
         after: str,
+        unit: str,
     ) -> _Draft:
         assert open_draft is not None
         values = [d for d in group if not d.change_only]
@@ -262,6 +292,10 @@ class _Reader:
             found = _aspect_target(aspect, group)
             if found is not None:
                 return found
+        if unit == "pp":  # percentage points move a share or a rate
+            return next((d for d in reversed(group) if d.unit == "%"), open_draft)
+        if open_draft.share:  # a relative change is the total's, not its share's
+            return next((d for d in reversed(group) if not d.share and not d.change_only), open_draft)
         return open_draft
 
     def _absorb(self, change_only: _Draft, level: _Draft, mine: list[_Draft], text: str) -> None:

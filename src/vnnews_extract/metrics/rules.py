@@ -23,6 +23,7 @@ from .vocab import (
     CHANGE_UP,
     CONTRIBUTION_WORDS,
     LEVEL_WORDS,
+    NOUN_STOPS,
     QUALIFIERS,
     RATIO_VERBS,
     SHARE_VERBS,
@@ -81,17 +82,17 @@ _CONTRIBUTION_END_RE = regex.compile(
 _COMPARATIVE_END_RE = regex.compile(
     r"(?:so\s+với|hơn|bằng)\s+(?:(?:mức|tốc\s+độ)\s+)?(?:tăng|giảm)(?:\s+trưởng)?(?:\s+của)?\s*$", _F
 )
-_LIST_GAP_RE = regex.compile(r"^[\s,]*(?:(?:và|hoặc|cùng)\s*)?$", _F)
+_LIST_GAP_RE = regex.compile(r"^(?:\s+của\s+[^,;()]*?)?[\s,]*(?:(?:và|hoặc|cùng)\s*)?$", _F)
 _RESPECTIVELY_RE = regex.compile(r"(?<!\p{L})(?:lần\s+lượt|tương\s+ứng)(?!\p{L})", _F)
 _MARKER_RE = regex.compile(r"(?<!\p{L})(?:" + _words(BREAKDOWN_MARKERS) + r")(?!\p{L})", _F)
 
 # basis: "so với …" / "so …" then a phrase; the same phrase right after a ratio ("bằng 90% cùng kỳ")
 _BASIS_PHRASES = [(regex.compile(pattern, _F), basis) for pattern, basis in BASIS_RULES]
-_SO_VOI_RE = regex.compile(r"(?<!\p{L})so(?:\s+với)?\s+(?P<what>[^,;()]{0,60})", _F)
+_SO_VOI_RE = regex.compile(r"(?<!\p{L})so(?:\s+với)?\s+(?!(?:mức|tốc\s+độ|tại)(?!\p{L}))(?P<what>[^,;()]{0,60})", _F)
 
 _QUALIFIER_WORDS = _words(QUALIFIERS)
 _ADJACENT_QUALIFIER_RE = regex.compile(
-    r"(?<!\p{L})(?P<q>" + _QUALIFIER_WORDS + r")(?:\s+(?:mức|là|ở\s+mức|tới|đến|đạt))?\s*(?:từ\s+)?$", _F
+    r"(?<!\p{L})(?<!nói\s)(?P<q>" + _QUALIFIER_WORDS + r")(?:\s+(?:mức|là|ở\s+mức|tới|đến|đạt))?\s*(?:từ\s+)?$", _F
 )
 _FRAMING_QUALIFIER_RE = regex.compile(
     r"(?<!\p{L})(?<!so\s+với\s+)(?P<q>"
@@ -270,3 +271,48 @@ def period_before(text: str, start: int, end: int) -> str | None:
 def period_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Where the period expressions of `text[start:end]` are (the subject finder cuts them out)."""
     return [found.span() for found in _PERIOD_RE.finditer(text, start, end)]
+
+
+_NOUN_STOPS = frozenset(
+    {
+        *(w for w in CHANGE_UP + CHANGE_DOWN if " " not in w),
+        *NOUN_STOPS,
+    }
+)
+_SPACE_RE = regex.compile(r"[ \t]+")
+_NOUN_WORD_RE = regex.compile(r"(?P<word>\p{L}[\p{L}-]*)(?![\p{L}\d/])(?P<punct>[,;.:()…]?)")
+_MAX_NOUN_WORDS = 8
+
+
+def measured_noun(after: str, count: bool) -> tuple[str, int]:
+    """The noun phrase right after a figure and how many characters it takes.
+
+    "36.794 tỷ đồng doanh thu và …" measures "doanh thu"; "8.038 doanh nghiệp thành lập mới, …" counts
+    "doanh nghiệp thành lập mới". The next figure's clause starts after it.
+
+    >>> measured_noun(" doanh thu và 4.012 tỷ đồng", False)
+    ('doanh thu', 10)
+    >>> measured_noun(" cà phê (tương đương 1,34 triệu bao)", False)
+    ('cà phê', 7)
+    >>> measured_noun(", giảm 47,6%", False)
+    ('', 0)
+    >>> measured_noun(" được giao dịch, đạt", True)
+    ('được giao dịch', 15)
+    """
+    words: list[str] = []
+    consumed = 0
+    space = _SPACE_RE.match(after)
+    while space and len(words) < _MAX_NOUN_WORDS:
+        found = _NOUN_WORD_RE.match(after, space.end())
+        if not found:
+            break
+        word = found.group("word")
+        lower = word.lower()
+        if lower in _NOUN_STOPS or (not count and (lower in {"được", "có"} or (not words and not word[0].islower()))):
+            break
+        words.append(word)
+        consumed = found.start() + len(word)
+        if found.group("punct"):
+            break
+        space = _SPACE_RE.match(after, consumed)
+    return " ".join(words), consumed if words else 0

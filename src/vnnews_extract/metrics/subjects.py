@@ -17,13 +17,22 @@ from .vocab import (
     CHANGE_FILLERS,
     CHANGE_UP,
     GENERIC_HOLDERS,
+    LEVEL_NOUNS,
     MEASURE_WORDS,
     QUALIFIERS,
     SUBJECT_LEAD_WORDS,
     SUBJECT_TRAIL_WORDS,
 )
 
-__all__ = ["count_subject", "is_generic", "is_measure_word", "is_residue_empty", "subject_before", "with_measure"]
+__all__ = [
+    "count_subject",
+    "is_generic",
+    "is_level_noun",
+    "is_measure_word",
+    "is_residue_empty",
+    "subject_before",
+    "with_measure",
+]
 
 
 def _alternation(items: tuple[str, ...] | list[str]) -> str:
@@ -40,11 +49,12 @@ _TRAIL_RE = regex.compile(
     + r")[\s,:]*$",
     _F,
 )
-_CLAUSE_SPLIT_RE = regex.compile(r"[;:]|(?<!\p{L})(?:trong\s+đó|bao\s+gồm|gồm|nên|thì|mà|khi|với)(?!\p{L})", _F)
+_CLAUSE_SPLIT_RE = regex.compile(r"[;:]|(?<!\p{L})(?:trong\s+đó|bao\s+gồm|gồm|nên|thì|mà|khi)(?!\p{L})", _F)
 _SOURCE_RE = regex.compile(r"^\s*(?:theo|báo\s+cáo|Bộ|Tổng\s+cục|Sở)\b", _F)
-_SO_VOI_RE = regex.compile(r"(?<!\p{L})so(?:\s+với)?\s+[^,;]*$", _F)
+_SO_VOI_RE = regex.compile(r"(?<!\p{L})so(?:\s+với)?\s+(?:(?!(?:và|nhưng|còn)(?!\p{L}))[^,;])*", _F)
 _GENERIC_RE = regex.compile(r"^(?:" + _alternation(GENERIC_HOLDERS) + r")$", _F)
 _MEASURE_RE = regex.compile(r"^(?:" + _alternation(MEASURE_WORDS) + r")$", _F)
+_LEVEL_NOUN_RE = regex.compile(r"^(?:" + _alternation(LEVEL_NOUNS) + r")$", _F)
 _COUNT_TAIL_RE = regex.compile(r"^[^,;.()]*?(?=\s*(?:[,;.()]|$|(?<!\p{L})(?:tăng|giảm|với|đạt|so)(?!\p{L})))", _F)
 _MAX_WORDS = 14
 _SHORT_PIECE = 3
@@ -60,14 +70,17 @@ _BASIS_OR_ASPECT_RE = regex.compile(
 )
 
 
-def _clean(piece: str) -> str:
-    """Strip lead-ins, trailing verbs and qualifiers, and stray punctuation from a clause piece."""
+def _clean(piece: str) -> tuple[str, bool]:
+    """Strip lead-ins, trailing verbs and qualifiers, and stray punctuation from a clause piece; also say
+    whether a lead-in was cut (then the piece opens its own clause)."""
     previous = None
+    led = False
     while previous != piece:
         previous = piece
-        piece = _LEAD_RE.sub("", piece)
-        piece = _TRAIL_RE.sub("", piece).strip(' ,.-–:("“”')
-    return piece
+        stripped = _LEAD_RE.sub("", piece)
+        led = led or stripped != piece
+        piece = _TRAIL_RE.sub("", stripped).strip(' ,.-–:("“”')
+    return piece, led
 
 
 def subject_before(text: str, start: int, end: int) -> str | None:
@@ -94,14 +107,15 @@ def subject_before(text: str, start: int, end: int) -> str | None:
     for piece in reversed(clause.split(",")):
         if _SOURCE_RE.match(piece):
             break
-        cleaned = _clean(piece).split()
+        text_piece, led = _clean(piece)
+        cleaned = text_piece.split()
         if not cleaned:
             if words:
                 break
             continue
-        # "công nghiệp chế biến, chế tạo": a short last piece is the tail of a listed name
+        # "công nghiệp chế biến, chế tạo": a short lower-case last piece is the tail of a listed name
         words = cleaned + ([","] if words else []) + words
-        if len(words) >= _SHORT_PIECE:
+        if led or len(words) >= _SHORT_PIECE or not words[0][0].islower():
             break
     if not words:
         return None
@@ -118,7 +132,10 @@ def is_residue_empty(gap: str) -> bool:
     >>> is_residue_empty("; dệt may giảm ")
     False
     """
-    rest = _BASIS_OR_ASPECT_RE.sub(" ", gap)
+    chars = list(gap)
+    for s, e in period_spans(gap, 0, len(gap)):
+        chars[s:e] = " " * (e - s)
+    rest = _BASIS_OR_ASPECT_RE.sub(" ", "".join(chars))
     rest = _LINK_WORDS_RE.sub(" ", rest)
     return not regex.search(r"\p{L}|\d", rest)
 
@@ -126,6 +143,11 @@ def is_residue_empty(gap: str) -> bool:
 def is_generic(subject: str | None) -> bool:
     """True for a holder that says where, not what ("cả nước", "toàn tỉnh")."""
     return subject is None or bool(_GENERIC_RE.match(subject))
+
+
+def is_level_noun(subject: str | None) -> bool:
+    """True for "mức", "mức giá trung bình": the level of the subject named before."""
+    return subject is not None and bool(_LEVEL_NOUN_RE.match(subject))
 
 
 def is_measure_word(subject: str | None) -> bool:

@@ -24,8 +24,10 @@ __all__ = [
     "CURRENCIES",
     "DENOMINATORS",
     "GENERIC_HOLDERS",
+    "LEVEL_NOUNS",
     "LEVEL_WORDS",
     "MEASURE_WORDS",
+    "NOUN_STOPS",
     "PAIR_CONTEXT",
     "PERCENT",
     "PHYSICAL_UNITS",
@@ -289,6 +291,7 @@ ABOUT_CONTEXT: Final[frozenset[Qualifier]] = frozenset({"estimate", "target"})
 BASIS_RULES: Final[tuple[tuple[str, Basis], ...]] = (
     (r".*?cùng kỳ", "same_period_last_year"),
     (r".*?(?:kế hoạch|chỉ tiêu|dự toán|mục tiêu)", "plan"),
+    (r"(?:\d+|\p{L}+)\s+tháng(?:\s+đầu)?\s+năm\s+\d{4}", "same_period_last_year"),
     (
         r"(?:một\s+)?(?:tháng|quý|tuần|năm|kỳ|phiên|ngày|đợt|vụ|cuối tuần|cuối năm)\s+(?:trước|ngoái|qua)",
         "previous_period",
@@ -306,6 +309,9 @@ PAIR_CONTEXT: Final[tuple[str, ...]] = ("mua vào", "bán ra", "mua -", "mua/bá
 
 # Generic words for "how much" that need the thing measured after them ("trị giá 271 triệu USD").
 MEASURE_WORDS: Final[tuple[str, ...]] = ("trị giá", "giá trị", "kim ngạch")
+
+# Words for "the level" that stand for the subject named before ("từ mức trung bình 55 triệu đồng/m2").
+LEVEL_NOUNS: Final[tuple[str, ...]] = ("mức", "mức giá", "mức trung bình", "mức giá trung bình", "con số", "số tiền")
 
 # Holders that say where, not what ("cả nước có 8.038 doanh nghiệp"): the counted noun is the subject.
 GENERIC_HOLDERS: Final[tuple[str, ...]] = (
@@ -356,6 +362,8 @@ SUBJECT_LEAD_WORDS: Final[tuple[str, ...]] = (
     "từ",
     "lên",
     "xuống",
+    "trong",
+    "đã",
 )
 # Verbs and particles between the subject and its number ("… ước tính đạt 64 tỷ USD").
 SUBJECT_TRAIL_WORDS: Final[tuple[str, ...]] = (
@@ -396,6 +404,8 @@ SUBJECT_TRAIL_WORDS: Final[tuple[str, ...]] = (
     "đồng thời",
     "tối đa",
     "tối thiểu",
+    "từ",
+    "dao động",
 )
 
 # "làm giảm 0,76 điểm phần trăm", "đóng góp 1,46 điểm": a contribution to another figure's growth.
@@ -403,3 +413,50 @@ CONTRIBUTION_WORDS: Final[tuple[str, ...]] = ("làm", "đóng góp", "kéo")
 
 # Anaphora that point back to the previous sentence's figures ("Con số này giảm 1,4% về khối lượng").
 ANAPHORA: Final[tuple[str, ...]] = ("con số này", "con số trên", "con số đó", "số này", "mức này")
+
+# Words that end the noun phrase after a figure ("36.794 tỷ đồng doanh thu và …"): connectives,
+# prepositions, comparison and qualifier words.
+NOUN_STOPS: Final[tuple[str, ...]] = (
+    "và",
+    "nhưng",
+    "còn",
+    "so",
+    "tại",
+    "ở",
+    "trong",
+    "của",
+    "với",
+    "khi",
+    "mà",
+    "do",
+    "vì",
+    "về",
+    "từ",
+    "lên",
+    "xuống",
+    "đến",
+    "tới",
+    "sau",
+    "trên",
+    "dưới",
+    "hơn",
+    "gần",
+    "khoảng",
+    "đạt",
+    "là",
+    "tương",
+    "chiếm",
+    "bằng",
+    "theo",
+    "cho",
+    "nên",
+    "thì",
+    "hoặc",
+    "mỗi",
+    "một",
+    "vào",
+    "đã",
+    "đang",
+    "sẽ",
+    "vượt",
+)
