@@ -155,8 +155,10 @@ class _Reader:
     def _subject(self, figure: Figure, role: Role, gap_start: int, noun: str, fallback: str | None) -> str | None:
         """The subject of a new metric: the clause before it, the noun after it, or the one before."""
         subject = subject_before(self.text, gap_start, figure.start)
-        if role.comparative or is_level_noun(subject):
+        if role.comparative:
             return fallback or subject
+        if is_level_noun(subject) and fallback and subject and not fallback.lower().startswith(subject.lower()):
+            return with_measure(subject, fallback)
         if figure.kind == "count" and figure.unit:
             holder = None if is_generic(subject) else subject
             if holder and holder[0].isupper():
@@ -202,6 +204,7 @@ class _Reader:
             previous_role = roles[-1]
         run_lengths = _run_lengths(roles, figures, text)
         last_change_based = False
+        entries: list[tuple[_Draft, int]] = []  # every change read in this sentence, in text order
         for i, (figure, role) in enumerate(zip(figures, roles, strict=True)):
             gap_start = gap_starts[i]
             gap = text[gap_start : figure.start]
@@ -224,6 +227,7 @@ class _Reader:
                     change = Change(role.direction or "up", figure.value, _change_unit(figure, target))
                     basis = basis_after(after) or basis_before(gap)
                     target.changes.append((change, basis))
+                    entries.append((target, len(target.changes) - 1))
                     if figure.range_max is not None and target.change_only:
                         target.range_max = figure.range_max
                     last_change_based = basis is not None
@@ -233,23 +237,25 @@ class _Reader:
                 change = Change(role.direction or "up", figure.value, _change_unit(figure, None))
                 basis = None if role.comparative else (basis_after(after) or basis_before(gap))
                 draft.changes.append((change, basis))
+                entries.append((draft, 0))
                 draft.comparative = role.comparative or regex.match(r"\W*cùng\s+kỳ", gap.split("(")[-1], _F) is not None
                 draft.range_max = figure.range_max
                 last_change_based = basis is not None
             else:
                 draft.value, draft.unit, draft.range_max = figure.value, figure.unit, figure.range_max
-                draft.share = role.name == "share"
                 draft.equivalent = bool(_EQUIVALENT_END_RE.search(gap))
                 if role.name == "ratio":
                     draft.basis = reference_basis(after) or "plan"
                 elif figure.kind == "percent":
                     draft.basis = _reference(after)
+                # a share or a percent of a reference is not what a following relative change moves
+                draft.share = role.name in {"share", "ratio"} or draft.basis is not None
             draft.qualifier = qualifier_for(gap, gap) or self._listed_qualifier(gap, mine, role, figure.kind)
             draft.subject = self._subject(figure, role, gap_start, nouns[i], last_subject)
             last_subject = draft.subject or last_subject
             pending = next((d for d in reversed(mine) if d.change_only and not d.comparative), None)
             if role.name == "level" and pending is not None:
-                self._absorb(pending, draft, mine, text)
+                self._absorb(pending, draft, mine, entries)
             if candidates is not None and not draft.comparative:
                 draft.candidates = candidates
             if breaks and not role.comparative:
@@ -259,7 +265,7 @@ class _Reader:
                 open_draft = draft
             mine.append(draft)
             self.drafts.append(draft)
-        _fill_bases(mine, _sentence_basis(sentence_text))
+        _fill_bases(entries, _sentence_basis(sentence_text))
         self.previous_sentence = mine or self.previous_sentence
         self.previous_candidates = candidates or [d for d in mine if not d.comparative]
 
@@ -298,13 +304,17 @@ class _Reader:
             return next((d for d in reversed(group) if not d.share and not d.change_only), open_draft)
         return open_draft
 
-    def _absorb(self, change_only: _Draft, level: _Draft, mine: list[_Draft], text: str) -> None:
+    def _absorb(
+        self, change_only: _Draft, level: _Draft, mine: list[_Draft], entries: list[tuple[_Draft, int]]
+    ) -> None:
         """ "tăng 81%, từ 55 triệu đồng/m2 lên 100 triệu đồng/m2": the change belongs to the new level."""
         between = mine[mine.index(change_only) + 1 :] if change_only in mine else None
         if between is None or len(between) > 1:
             return
-        if between and not _FROM_END_RE.search(text[: between[0].figure.start]):
+        if between and not _FROM_END_RE.search(self.text[: between[0].figure.start]):
             return
+        offset = len(level.changes)
+        entries[:] = [(level, offset + k) if d is change_only else (d, k) for d, k in entries]
         level.changes.extend(
             (Change(c.direction, c.value, _rate_unit(c.unit, level.unit)), b) for c, b in change_only.changes
         )
@@ -357,9 +367,9 @@ def _plain_join(gap: str) -> bool:
     return bool(regex.match(r"^[\s,]*(?:và)?\s*$", gap, _F))
 
 
-def _fill_bases(drafts: list[_Draft], sentence_basis: Basis | None) -> None:
+def _fill_bases(entries: list[tuple[_Draft, int]], sentence_basis: Basis | None) -> None:
     """Give every change without a stated basis the nearest one stated in the sentence."""
-    entries = [(d, k) for d in drafts if not d.comparative for k in range(len(d.changes))]
+    entries = [(d, k) for d, k in entries if not d.comparative and k < len(d.changes)]
     stated = [d.changes[k][1] for d, k in entries]
     for index, (draft, k) in enumerate(entries):
         if stated[index] is not None:

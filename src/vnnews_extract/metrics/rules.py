@@ -22,6 +22,7 @@ from .vocab import (
     CHANGE_FILLERS,
     CHANGE_UP,
     CONTRIBUTION_WORDS,
+    COUNT_TAIL_STOPS,
     LEVEL_WORDS,
     NOUN_STOPS,
     QUALIFIERS,
@@ -88,7 +89,7 @@ _MARKER_RE = regex.compile(r"(?<!\p{L})(?:" + _words(BREAKDOWN_MARKERS) + r")(?!
 
 # basis: "so với …" / "so …" then a phrase; the same phrase right after a ratio ("bằng 90% cùng kỳ")
 _BASIS_PHRASES = [(regex.compile(pattern, _F), basis) for pattern, basis in BASIS_RULES]
-_SO_VOI_RE = regex.compile(r"(?<!\p{L})so(?:\s+với)?\s+(?!(?:mức|tốc\s+độ|tại)(?!\p{L}))(?P<what>[^,;()]{0,60})", _F)
+_SO_VOI_RE = regex.compile(r"(?<!\p{L})so(?:\s+với)?+\s+(?!(?:mức|tốc\s+độ|tại)(?!\p{L}))(?P<what>[^,;()]{0,60})", _F)
 
 _QUALIFIER_WORDS = _words(QUALIFIERS)
 _ADJACENT_QUALIFIER_RE = regex.compile(
@@ -279,7 +280,10 @@ _NOUN_STOPS = frozenset(
         *NOUN_STOPS,
     }
 )
+_COUNT_STOPS = frozenset({*(w for w in CHANGE_UP + CHANGE_DOWN if " " not in w), *COUNT_TAIL_STOPS})
+_MAX_COUNT_WORDS = 12
 _SPACE_RE = regex.compile(r"[ \t]+")
+_SPACE_DIGIT_RE = regex.compile(r"\s+\d")
 _NOUN_WORD_RE = regex.compile(r"(?P<word>\p{L}[\p{L}-]*)(?![\p{L}\d/])(?P<punct>[,;.:()…]?)")
 _MAX_NOUN_WORDS = 8
 
@@ -302,14 +306,17 @@ def measured_noun(after: str, count: bool) -> tuple[str, int]:
     words: list[str] = []
     consumed = 0
     space = _SPACE_RE.match(after)
-    while space and len(words) < _MAX_NOUN_WORDS:
+    stops, most = (_COUNT_STOPS, _MAX_COUNT_WORDS) if count else (_NOUN_STOPS, _MAX_NOUN_WORDS)
+    while space and len(words) < most:
         found = _NOUN_WORD_RE.match(after, space.end())
         if not found:
             break
         word = found.group("word")
         lower = word.lower()
-        if lower in _NOUN_STOPS or (not count and (lower in {"được", "có"} or (not words and not word[0].islower()))):
+        if lower in stops or (not count and (lower in {"được", "có"} or (not words and not word[0].islower()))):
             break
+        if lower == "sau" and _SPACE_DIGIT_RE.match(after, found.end()):
+            break  # "sau 9 tháng" is a period, "sau thuế" part of the noun
         words.append(word)
         consumed = found.start() + len(word)
         if found.group("punct"):

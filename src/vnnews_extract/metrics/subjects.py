@@ -57,6 +57,7 @@ _MEASURE_RE = regex.compile(r"^(?:" + _alternation(MEASURE_WORDS) + r")$", _F)
 _LEVEL_NOUN_RE = regex.compile(r"^(?:" + _alternation(LEVEL_NOUNS) + r")$", _F)
 _COUNT_TAIL_RE = regex.compile(r"^[^,;.()]*?(?=\s*(?:[,;.()]|$|(?<!\p{L})(?:tăng|giảm|với|đạt|so)(?!\p{L})))", _F)
 _MAX_WORDS = 14
+_WITH_RE = regex.compile(r"(?<!\p{L})với(?!\p{L})", _F)
 _SHORT_PIECE = 3
 # What may stand between a figure and a change of it: bases, aspects, verbs, fillers, connectives.
 _LINK_WORDS_RE = regex.compile(
@@ -103,6 +104,20 @@ def subject_before(text: str, start: int, end: int) -> str | None:
         chars[s - start : e - start] = " " * (e - s)
     gap = _SO_VOI_RE.sub("", "".join(chars))
     clause = _CLAUSE_SPLIT_RE.split(gap)[-1]
+    # "… chiếm phần lớn với 15.155 tấn": "with" opens the figure's own phrase; when nothing is named
+    # there, the words before "với" hold the subject
+    parts = _WITH_RE.split(clause)
+    for part in reversed(parts):
+        subject = _subject_of(part)
+        if subject and is_level_noun(subject) and len(parts) > 1 and part is not parts[0]:
+            before = _subject_of(parts[parts.index(part) - 1])
+            return f"{subject} {before}" if before else subject
+        if subject:
+            return subject
+    return None
+
+
+def _subject_of(clause: str) -> str | None:
     words: list[str] = []
     for piece in reversed(clause.split(",")):
         if _SOURCE_RE.match(piece):

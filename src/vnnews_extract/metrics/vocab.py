@@ -20,6 +20,7 @@ __all__ = [
     "CHANGE_FILLERS",
     "CHANGE_UP",
     "CONTRIBUTION_WORDS",
+    "COUNT_TAIL_STOPS",
     "COUNT_NOUNS",
     "CURRENCIES",
     "DENOMINATORS",
@@ -436,7 +437,6 @@ NOUN_STOPS: Final[tuple[str, ...]] = (
     "xuống",
     "đến",
     "tới",
-    "sau",
     "trên",
     "dưới",
     "hơn",
@@ -459,4 +459,9 @@ NOUN_STOPS: Final[tuple[str, ...]] = (
     "đang",
     "sẽ",
     "vượt",
+    "tùy",
+    "tuỳ",
 )
+# The words that end a count's qualifying tail ("735,2 nghìn lao động đang làm việc trong các ngành kinh
+# tế, tăng 2,6%"): a count's noun may run through prepositions, up to a verb of the figure or a link.
+COUNT_TAIL_STOPS: Final[tuple[str, ...]] = ("và", "nhưng", "còn", "so", "với", "đạt", "là", "tương", "chiếm", "bằng")
