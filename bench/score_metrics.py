@@ -111,6 +111,20 @@ def score(rows: list[dict[str, Any]], verbose: bool = False) -> dict[str, float]
     return result
 
 
+# Ages and durations were annotated on the gold pages; they are neither required nor penalized.
+_AGE_OR_DURATION = frozenset({"tuổi", "năm", "tháng", "ngày", "tuần", "giờ", "phút", "giây", "h", "min", "s"})
+
+
+def _gold_pages() -> list[dict[str, Any]]:
+    """The 18 gold pages: their gold body as the text, their gold metrics without ages and durations."""
+    rows = []
+    for path in sorted((CORPUS / "gold").glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        metrics = [m for m in gold.get("metrics") or () if m.get("unit") not in _AGE_OR_DURATION]
+        rows.append({"id": path.stem, "text": gold.get("body") or "", "metrics": metrics, "ignore": []})
+    return rows
+
+
 def _load(name: str) -> list[dict[str, Any]]:
     path = CORPUS / name
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -119,14 +133,14 @@ def _load(name: str) -> list[dict[str, Any]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--verbose", action="store_true", help="list every miss, extra and wrong field")
-    parser.add_argument("--pages", action="store_true", help="also score text_pages_dev.jsonl")
+    parser.add_argument("--pages", action="store_true", help="also score text_pages_dev.jsonl and the gold pages")
     args = parser.parse_args(argv)
     if not (CORPUS / "metrics_dev.jsonl").exists():
         print(f"corpus not found at {CORPUS}", file=sys.stderr)
         return 1
     sets = ["metrics_dev.jsonl"] + (["text_pages_dev.jsonl"] if args.pages else [])
-    for name in sets:
-        result = score(_load(name), verbose=args.verbose)
+    for name in [*sets, *(["gold/*.json (body)"] if args.pages else [])]:
+        result = score(_gold_pages() if name.startswith("gold/") else _load(name), verbose=args.verbose)
         print(name)
         for field, value in result.items():
             print(f"  {field:20} {value:.3f}" if isinstance(value, float) else f"  {field:20} {value}")

@@ -34,10 +34,12 @@ _MORE_RE = regex.compile(r"(\d+(?:[.,]\d+)*)\s*(" + SCALE_WORD + r")", regex.IGN
 # "quốc lộ 1", "lần thứ 2", "Điều 5").
 _IDENTIFIER_BEFORE_RE = regex.compile(
     r"(?:\bsố|\bthứ|\bĐiều|\bkhoản|\blớp|\btầng|\bphòng|\bquận|\bphường|\bkhu|\blô|\bquốc lộ|\btỉnh lộ|\bQL|"
-    r"\btuyến|\bmã số|\bhotline|\bNghị định|\bQuyết định|\bThông tư|\bChỉ thị|\bNghị quyết|\bLuật|\bnăm|\btop)"
+    r"\btuyến|\bmã số|\bhotline|\bNghị định|\bQuyết định|\bThông tư|\bChỉ thị|\bNghị quyết|\bLuật|\btop)"
     r"\s*$",
     regex.IGNORECASE,
 )
+_YEAR_RE = regex.compile(r"(?:1[89]|20)\d\d$")
+_YEAR_BEFORE_RE = regex.compile(r"(?<!\p{L})năm\s*$", regex.IGNORECASE)
 # A connector between the two ends of a range.
 _RANGE_JOIN_RE = regex.compile(r"^\s*(?:-|–|—|đến|tới)\s*(?:mức\s+)?$", regex.IGNORECASE)
 _PAIR_CONTEXT_RE = regex.compile("|".join(regex.escape(p) for p in PAIR_CONTEXT), regex.IGNORECASE)
@@ -85,6 +87,10 @@ def _raw_figures(text: str, start: int, end: int) -> list[Figure]:
             continue
         if _IDENTIFIER_BEFORE_RE.search(text, max(start, found.start() - 20), found.start()):
             continue
+        if _YEAR_RE.match(found.group(0)) and _YEAR_BEFORE_RE.search(
+            text, max(start, found.start() - 8), found.start()
+        ):
+            continue  # "năm 2020"
         unit = match_unit(text, found.end())
         if unit is not None and unit.end > end:
             unit = None

@@ -381,9 +381,44 @@ def _fill_bases(entries: list[tuple[_Draft, int]], sentence_basis: Basis | None)
         draft.changes[k] = (change, basis)
 
 
+def _merge_announced_changes(drafts: list[_Draft]) -> None:
+    """ "xăng RON95 giảm 334 đồng/lít. … xăng RON95 tối đa 21.177 đồng/lít": a change of an amount told
+    before the price it moves (the fuel-price report shape) joins the later price of the same subject."""
+    for draft in list(drafts):
+        if not draft.change_only or len(draft.changes) != 1 or draft.comparative:
+            continue
+        change, basis = draft.changes[0]
+        if change.unit in _CHANGE_UNIT.values():
+            continue
+        words = _tokens(draft.subject)
+        later = drafts[drafts.index(draft) + 1 :]
+        match = next(
+            (
+                d
+                for d in later
+                if not d.change_only
+                and not d.changes
+                and d.sentence > draft.sentence
+                and words
+                and _tokens(d.subject) == words
+                and d.unit is not None
+                and (d.unit == change.unit or d.unit.startswith(change.unit.split("/")[0] + "/"))
+            ),
+            None,
+        )
+        if match is None:
+            continue
+        match.changes.append((Change(change.direction, change.value, match.unit or change.unit), basis))
+        for other in drafts:
+            if other.parent is draft:
+                other.parent = match
+        drafts.remove(draft)
+
+
 def extract(text: str) -> tuple[Metric, ...]:
     """Every figure in `text` as a `Metric`, in order of appearance (see the module docstring)."""
     drafts = _Reader(text).read()
+    _merge_announced_changes(drafts)
     for draft in drafts:
         if draft.candidates:
             draft.parent = _choose_parent(draft, draft.candidates)

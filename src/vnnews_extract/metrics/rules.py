@@ -83,6 +83,8 @@ _CONTRIBUTION_END_RE = regex.compile(
 _COMPARATIVE_END_RE = regex.compile(
     r"(?:so\s+với|hơn|bằng)\s+(?:(?:mức|tốc\s+độ)\s+)?(?:tăng|giảm)(?:\s+trưởng)?(?:\s+của)?\s*$", _F
 )
+# "mức giảm đối với xăng E5 RON92 là 329 đồng/lít": the size of a change, announced
+_ANNOUNCED_CHANGE_RE = regex.compile(r"(?<!\p{L})mức\s+(?P<verb>tăng|giảm)(?!\p{L})[^,;.]*?\s(?:là|ở\s+mức)\s*$", _F)
 _LIST_GAP_RE = regex.compile(r"^(?:\s+của\s+[^,;()]*?)?[\s,]*(?:(?:và|hoặc|cùng)\s*)?$", _F)
 _RESPECTIVELY_RE = regex.compile(r"(?<!\p{L})(?:lần\s+lượt|tương\s+ứng)(?!\p{L})", _F)
 _MARKER_RE = regex.compile(r"(?<!\p{L})(?:" + _words(BREAKDOWN_MARKERS) + r")(?!\p{L})", _F)
@@ -151,6 +153,9 @@ def classify(gap: str, kind: str | None, sign: str, previous: Role | None) -> Ro
     if _COMPARATIVE_END_RE.search(gap):
         up = regex.search(r"tăng\S*\s*(?:của\s*)?$", gap, _F)
         return Role("change", "up" if up else "down", comparative=True)
+    announced = _ANNOUNCED_CHANGE_RE.search(gap)
+    if announced:
+        return Role("change", "up" if announced.group("verb").lower().startswith("tăng") else "down")
     if _LEVEL_END_RE.search(gap):
         return Role("level")
     if _TIMES_END_RE.search(gap):

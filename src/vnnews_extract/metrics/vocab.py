@@ -293,6 +293,11 @@ BASIS_RULES: Final[tuple[tuple[str, Basis], ...]] = (
     (r".*?cùng kỳ", "same_period_last_year"),
     (r".*?(?:kế hoạch|chỉ tiêu|dự toán|mục tiêu)", "plan"),
     (r"(?:\d+|\p{L}+)\s+tháng(?:\s+đầu)?\s+năm\s+\d{4}", "same_period_last_year"),
+    # a named season or part of a year, of last year: "vụ hè thu năm ngoái", "dịp Tết năm 2023"
+    (
+        r"(?:vụ|mùa|dịp|nửa\s+đầu|nửa\s+cuối|hè\s+thu|đông\s+xuân)\b[^,;]*?\bnăm\s+(?:ngoái|trước|\d{4})",
+        "same_period_last_year",
+    ),
     (
         r"(?:một\s+)?(?:tháng|quý|tuần|năm|kỳ|phiên|ngày|đợt|vụ|cuối tuần|cuối năm)\s+(?:trước|ngoái|qua)",
         "previous_period",
@@ -365,6 +370,7 @@ SUBJECT_LEAD_WORDS: Final[tuple[str, ...]] = (
     "xuống",
     "trong",
     "đã",
+    "chỉ",
 )
 # Verbs and particles between the subject and its number ("… ước tính đạt 64 tỷ USD").
 SUBJECT_TRAIL_WORDS: Final[tuple[str, ...]] = (
