@@ -20,8 +20,8 @@ __all__ = [
     "CHANGE_FILLERS",
     "CHANGE_UP",
     "CONTRIBUTION_WORDS",
-    "COUNT_TAIL_STOPS",
     "COUNT_NOUNS",
+    "COUNT_TAIL_STOPS",
     "CURRENCIES",
     "DENOMINATORS",
     "GENERIC_HOLDERS",
@@ -370,7 +370,6 @@ SUBJECT_LEAD_WORDS: Final[tuple[str, ...]] = (
     "xuống",
     "trong",
     "đã",
-    "chỉ",
 )
 # Verbs and particles between the subject and its number ("… ước tính đạt 64 tỷ USD").
 SUBJECT_TRAIL_WORDS: Final[tuple[str, ...]] = (
