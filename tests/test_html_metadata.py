@@ -197,3 +197,11 @@ def test_closing_name_with_credit_splits_into_author_and_source() -> None:
     article = extract(page)
     assert (article.author, article.source) == ("Minh Sơn", "Reuters")
     assert "Reuters" not in article.body_text
+
+
+def test_shown_date_days_away_from_the_declared_one_is_not_trusted() -> None:
+    page = article_page(
+        head="<meta property='article:published_time' content='2026-03-05T08:15:00+07:00'>",
+        before="<span class='time'>Thứ Hai, 23/11/2026 10:05</span>",
+    )
+    assert extract(page).published == datetime(2026, 3, 5, 8, 15, tzinfo=VN)

@@ -8,8 +8,9 @@ field by field. The policy, per field:
 - title: the headline shown on the page beats ``og:title`` / JSON-LD ``headline``, which often carry
   the site's name or a shortened form;
 - published: the date line the reader sees, when it gives a time of day, beats the declared value
-  (declared values are sometimes the crawl or creation time, or carry a wrong zone); a declared value
-  with a time beats a shown date without one (same day or not, the declared one is more precise);
+  (declared values are sometimes the creation time, or carry a wrong zone) unless the two are days
+  apart, which means the line read as the date line was something else (a related item, the site
+  clock); a declared value with a time beats a shown date without one;
 - author: a declared person's name beats the byline text (bylines carry outlets and labels:
   "Thế Duyệt, Đời sống Pháp luật"); the byline is used when nothing is declared;
 - source and views exist only on the page; url, site name, category and tags only in the markup.
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from ..blocks import Block
 from ..parse import Page
@@ -28,6 +29,10 @@ from .html import read_html_metadata
 from .lines import read_block_metadata
 
 __all__ = ["Metadata", "read_metadata"]
+
+
+# How far apart the shown and the declared publication times may be and still describe the same event.
+_SHOWN_DECLARED_GAP = timedelta(days=2)
 
 
 def _has_time(value: datetime | None) -> bool:
@@ -44,10 +49,13 @@ def choose_published(shown: datetime | None, declared: datetime | None) -> datet
     True
     >>> choose_published(datetime(2012, 12, 23, tzinfo=tz), declared) == declared
     True
+    >>> choose_published(datetime(2024, 11, 21, 19, 36, tzinfo=tz), declared) == declared
+    True
     >>> choose_published(None, None) is None
     True
     """
-    if _has_time(shown):
+    close = shown is not None and (declared is None or abs(shown - declared) <= _SHOWN_DECLARED_GAP)
+    if close and _has_time(shown):
         return shown
     if declared is not None:
         return declared
