@@ -120,6 +120,7 @@ _BOLD_STYLE = regex.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", regex.IGNOREC
 _ITALIC_STYLE = regex.compile(r"font-style\s*:\s*italic", regex.IGNORECASE)
 # Inline typography that sets a line apart from the body text (captions are coloured, smaller, italic).
 _SET_APART_STYLE = regex.compile(r"(?<![-\w])color\s*:|font-size\s*:|font-style\s*:\s*italic", regex.IGNORECASE)
+_CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
 _ZERO_WIDTH = regex.compile(r"[\u200b\u200c\u200d\ufeff]")
 _ZERO_WIDTH_AS_SPACE = {ord(c): " " for c in "\u200b\u200c\u200d\ufeff"}
 # Longer lines are never only chrome phrases; not matching them saves most of the vocabulary work.
@@ -211,10 +212,18 @@ def clean_text(text: str) -> str:
 
 
 def _names(el: lxml.html.HtmlElement) -> str:
+    """The names an element gives itself: class, id, and the ``data-role``/``type`` some CMSs use
+    ("data-role=sapo", "type=RelatedNewsBox"), lowercased with camelCase split ("tagArticle" → "tag-article")."""
     cls, ident = el.get("class"), el.get("id")
-    if cls is None and ident is None:
+    role, kind = el.get("data-role"), el.get("type")
+    if cls is None and ident is None and role is None and kind is None:
         return ""
-    return f"{cls or ''} {ident or ''}".lower()
+    return _lower_names(f"{cls or ''} {ident or ''} {role or ''} {kind or ''}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _lower_names(raw: str) -> str:
+    return _CAMEL.sub("-", raw).lower().strip()
 
 
 def _is_hidden(el: lxml.html.HtmlElement, names: str) -> bool:
