@@ -4,7 +4,8 @@ The page is read once into raw blocks (`html_blocks`), the article container is 
 weight (`html_scoring`), and each block is then given a role from where it stands and what it says:
 
 - the headline is the heading the document title and ``og:title`` start with (sites append their name
-  to ``<title>``, and some mark the logo as ``<h1>``), else the first substantial ``<h1>``;
+  to ``<title>``, and some mark the logo as ``<h1>``), else the ``<h1>`` nearest above the body, else
+  the nearest bold or "tieu-de" line above it (portals);
 - between the headline and the container ("the article zone") stand the sapo, the date line, the
   byline and the section trail; outside the zone everything is chrome;
 - inside the container, chrome is recognised by class/id hints and by Vietnamese chrome phrases, and
@@ -29,7 +30,6 @@ from .html_scoring import Container, find_container, function_word_share
 
 __all__ = ["segment_html"]
 
-_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Longest text a caption, a date line, a byline or a heading made of one bold line can have (words).
 _CAPTION_MAX_WORDS = 80
 _NAMED_CAPTION_MAX_WORDS = 300  # a figcaption may tell a whole photo story
@@ -46,6 +46,8 @@ _SAPO_FUNCTION_SHARE = 0.1
 _RELATED_LINK_DENSITY = 0.5
 # ">> Xem tiếp …", "» Tin liên quan": an arrow opening a line marks a link to another article.
 _RELATED_ARROW = regex.compile(r"^\s*(?:>>|»|►|▶|→)")
+# A document title a heading merely starts with must be this long (spaces) to count as a cut headline.
+_CUT_TITLE_MIN_SPACES = 5
 # A headline has at least this many words, at most that many, and stands this few blocks above the body.
 _TITLE_MIN_WORDS, _TITLE_MAX_WORDS, _TITLE_REACH = 3, 40, 6
 # Roles that mean the article text has begun.
@@ -91,8 +93,8 @@ def _title_rank(block: RawBlock, titles: Sequence[str]) -> tuple[int, int, int] 
     for title in titles:
         if title == key:
             best = max(best, 3)
-        elif title.startswith(key) or key.startswith(title):
-            best = max(best, 2)
+        elif title.startswith(key) or (key.startswith(title) and title.count(" ") >= _CUT_TITLE_MIN_SPACES):
+            best = max(best, 2)  # the second case: a <title> cut short, not a logo that opens with the site name
         elif title.endswith(key):
             best = max(best, 1)
     return (best, level, len(key)) if best else None
@@ -236,9 +238,7 @@ def _is_source(block: RawBlock, below: int = -1) -> bool:
     text = _source_text(block.text)
     if len(text.split()) > _SOURCE_MAX_WORDS or text.endswith(":"):
         return False
-    if SOURCE_LINE.match(text) is not None:
-        return True
-    return _named(block.hints.source, below) and _CREDIT_OPENING.match(text) is not None
+    return SOURCE_LINE.match(text) is not None or _named(block.hints.source, below)
 
 
 def _source_text(text: str) -> str:
