@@ -79,6 +79,8 @@ _NOT_A_TAG_LINK = regex.compile(
 _BREADCRUMB_BOX = regex.compile(r"crumb|duong[-_]?dan|chuyen[-_]?muc")
 # Words one of which every tag box or breadcrumb name holds: a cheap test before the patterns above.
 _BOX_WORDS = ("tag", "keyword", "khoa", "crumb", "duong", "chuyen")
+# Widgets nested in a tag box or breadcrumb whose links are not part of it: menus, share bars.
+_WIDGET = regex.compile(r"menu|drop|social|share|mxh|(?<![a-z])nav(?![a-z])")
 # A tag box lists few, short links; more means a menu or a tag cloud.
 _TAG_MAX_LINKS = 30
 _TAG_MAX_WORDS = 10
@@ -207,8 +209,24 @@ def _first_date(values: Iterable[str | None]) -> datetime | None:
     return None
 
 
+def _in_widget(link: lxml.html.HtmlElement, box: lxml.html.HtmlElement) -> bool:
+    """True when a link sits in a menu or share bar nested inside the box (a breadcrumb that also
+    holds the section drop-down, or the share buttons)."""
+    for el in link.iterancestors():
+        if el is box:
+            return False
+        names = _names(el)
+        if names and _WIDGET.search(names):
+            return True
+    return False
+
+
 def _links(box: lxml.html.HtmlElement) -> list[str]:
-    texts = (_clean(a.text_content()) for a in box.iter("a") if not _NOT_A_TAG_LINK.search(a.get("href") or ""))
+    texts = (
+        _clean(a.text_content())
+        for a in box.iter("a")
+        if not _NOT_A_TAG_LINK.search(a.get("href") or "") and not _in_widget(a, box)
+    )
     return [t.strip("#,;| ") for t in texts if t and t.strip("#,;| ")]
 
 
