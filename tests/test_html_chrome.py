@@ -135,3 +135,12 @@ def test_box_names_from_type_and_camel_case(opening: str) -> None:
     markup = f"{opening}<p>Ngập sâu ở nhiều tuyến phố trung tâm khiến giao thông ùn tắc kéo dài.</p></div>"
     article = extract(article_page(inside=markup))
     assert "Ngập sâu" not in article.body_text
+
+
+def test_unnamed_related_card_inside_the_body() -> None:
+    card = (
+        "<div><a href='/r.html'><img src='/r.jpg'></a><h3><a href='/r.html'>Mưa lớn kéo dài, nhiều tuyến phố ngập"
+        " sâu</a></h3><p>Trận mưa kéo dài hơn ba giờ khiến nhiều tuyến phố trung tâm ngập sâu.</p></div>"
+    )
+    article = extract(article_page(inside=card))
+    assert article.body_text == "\n\n".join(PARAGRAPHS)

@@ -16,6 +16,7 @@ weight (`html_scoring`), and each block is then given a role from where it stand
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -50,6 +51,9 @@ _RELATED_ARROW = regex.compile(r"^\s*(?:>>|»|►|▶|→)")
 _CUT_TITLE_MIN_SPACES = 5
 # A headline has at least this many words, at most that many, and stands this few blocks above the body.
 _TITLE_MIN_WORDS, _TITLE_MAX_WORDS, _TITLE_REACH = 3, 40, 6
+# A related-news card: a linked headline of at most this many words, a summary of at most that many,
+# in a box of at most this many blocks.
+_CARD_LINK_DENSITY, _CARD_TITLE_MAX_WORDS, _CARD_SUMMARY_MAX_WORDS, _CARD_MAX_BLOCKS = 0.8, 25, 60, 3
 # Roles that mean the article text has begun.
 _TEXT_ROLES: frozenset[Role] = frozenset({Role.PARAGRAPH, Role.LIST_ITEM, Role.TABLE_ROW, Role.QUOTE})
 # Markers that end the article wherever they stand, and the share of the body's prose that may still
@@ -324,6 +328,7 @@ def _tag_blocks(blocks: Sequence[RawBlock], container: Container, title: int | N
     zone, zone_depth = _zone(blocks, container, title)
     first_inside = _first_index_in(blocks, container) or 0
     prose_after = _prose_after(blocks, container)
+    cards = _card_summaries(blocks, container)
     out: list[Block] = []
     state = _State()
     for block in blocks:
@@ -341,6 +346,8 @@ def _tag_blocks(blocks: Sequence[RawBlock], container: Container, title: int | N
             where = "below" if block.index > first_inside and inside is False else "above"
             may_lead = not state.has_lead and (since_title is None or 0 < since_title <= _SAPO_REACH)
             role, reason = _header_role(block, zone_depth if not inside else container.depth, may_lead, where)
+        elif block.index in cards:
+            role, reason = Role.CHROME, "related"
         else:
             role, reason = _container_role(block, container, state, since_title)
             if role in (Role.CHROME, Role.SOURCE) and state.body_started and block.hints.chrome is None:
@@ -363,6 +370,36 @@ class _State:
     has_lead: bool = False
     body_started: bool = False
     ended: str | None = None  # the marker that ended the article text ("comments", "related", "source"…)
+
+
+def _card_summaries(blocks: Sequence[RawBlock], container: Container) -> set[int]:
+    """Blocks that summarise another article in a card inside the body: a small box (a few blocks)
+    holding a linked headline and, right after it, a short unlinked summary. Cards without a telling
+    class name are still related news."""
+    found: set[int] = set()
+    for prev, block in itertools.pairwise(blocks):
+        if not (
+            prev.link_density >= _CARD_LINK_DENSITY
+            and len(prev.text.split()) <= _CARD_TITLE_MAX_WORDS
+            and len(block.text.split()) <= _CARD_SUMMARY_MAX_WORDS
+            and block.link_density < _RELATED_LINK_DENSITY
+            and _inside(block, container)
+        ):
+            continue
+        shared = next(
+            (d for d in range(min(len(prev.path), len(block.path)) - 1, -1, -1) if prev.path[d] is block.path[d]), 0
+        )
+        if shared <= container.depth:
+            continue
+        box = block.path[shared]
+        size = sum(
+            1
+            for b in blocks[max(0, prev.index - _CARD_MAX_BLOCKS) : block.index + _CARD_MAX_BLOCKS]
+            if len(b.path) > shared and b.path[shared] is box
+        )
+        if size <= _CARD_MAX_BLOCKS:
+            found.add(block.index)
+    return found
 
 
 def _prose_after(blocks: Sequence[RawBlock], container: Container) -> list[float]:
