@@ -205,3 +205,11 @@ def test_shown_date_days_away_from_the_declared_one_is_not_trusted() -> None:
         before="<span class='time'>Thứ Hai, 23/11/2026 10:05</span>",
     )
     assert extract(page).published == datetime(2026, 3, 5, 8, 15, tzinfo=VN)
+
+
+def test_date_line_written_by_an_inline_script() -> None:
+    page = article_page(before="<span class='date' id='pDate'></span>").replace(
+        "</body>",
+        "<script>document.getElementById('pDate').innerHTML='Th&#7913; s&#225;u, 6/3/2026, 09:40 GMT+7';</script></body>",
+    )
+    assert extract(page).published == datetime(2026, 3, 6, 9, 40, tzinfo=VN)

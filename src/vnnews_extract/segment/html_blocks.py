@@ -11,6 +11,7 @@ stands right before it. Data tables (rows of short cells) become one block per r
 from __future__ import annotations
 
 import functools
+import html
 from dataclasses import dataclass, field, replace
 from typing import cast
 
@@ -130,6 +131,13 @@ _FIGURE_TABLE_MAX_ROWS = 3
 # The first word of every chrome phrase: a line opening with another word is not made of them.
 _CHROME_FIRST_WORDS: frozenset[str] = frozenset(fold(p).split()[0] for ps in CHROME_PHRASES.values() for p in ps)
 _FIRST_WORD = regex.compile(r"[\p{L}]+")
+# A small inline script that writes a string into an element, and the markup inside such a string.
+_WRITING_SCRIPT_MAX_CHARS = 400
+_WRITE_BY_ID = regex.compile(
+    r"""getElementById\(\s*["'](?P<id>[^"']{1,80})["']\s*\)\.innerHTML\s*=\s*"""
+    r"""(?P<q>["'])(?P<text>(?:(?!(?P=q)).){1,200})(?P=q)"""
+)
+_MARKUP = regex.compile(r"<[^>]*>")
 # Chrome families whose boxes are read as one block, and the tags that name a family by themselves.
 PRUNED_FAMILIES: frozenset[str] = frozenset({"navigation", "footer", "comments", "related", "ad"})
 _TAG_FAMILIES: dict[str, str] = {"nav": "navigation", "footer": "footer"}
@@ -369,6 +377,7 @@ class _Walk:
     image_owner: lxml.html.HtmlElement | None = None
     image_row: lxml.html.HtmlElement | None = None
     image_alt: str = ""
+    written: dict[str, str] = field(default_factory=dict)  # element id → text a script writes into it
 
     def add_text(self, text: str | None, ctx: _Context) -> None:
         if not text:
@@ -463,6 +472,27 @@ def _child_context(el: lxml.html.HtmlElement, tag: str, names: str, ctx: _Contex
     )
 
 
+def _script_text(code: str | None, pattern: regex.Pattern[str]) -> regex.Match[str] | None:
+    if not code or len(code) > _WRITING_SCRIPT_MAX_CHARS:
+        return None
+    return pattern.search(code)
+
+
+def _unmarked(text: str) -> str:
+    return clean_text(html.unescape(_MARKUP.sub(" ", text)))
+
+
+def _written_into_ids(tree: lxml.html.HtmlElement) -> dict[str, str]:
+    """Texts that small inline scripts write into elements by id (``getElementById("x").innerHTML =
+    "…"``): some CMSs print the date line that way, and the reader sees it where the element stands."""
+    written: dict[str, str] = {}
+    for script in tree.iter("script"):
+        match = _script_text(script.text, _WRITE_BY_ID)
+        if match is not None:
+            written[match.group("id")] = _unmarked(match.group("text"))
+    return written
+
+
 def _prunable(el: lxml.html.HtmlElement, tag: str, names: str) -> str | None:
     """The chrome family of a box read as one coarse block instead of element by element: menus,
     footers, comments, related lists and ads, as long as nothing says the box holds the article (a
@@ -536,6 +566,8 @@ def _walk(el: lxml.html.HtmlElement, ctx: _Context, walk: _Walk) -> None:
             inner = _child_context(child, tag, names, ctx)
         if block:
             _flush(walk, ctx)
+        if walk.written and not child.text and len(child) == 0:
+            walk.add_text(walk.written.get(child.get("id") or ""), inner)
         rows = data_table_rows(child) if tag == "table" else None
         if rows is not None:
             for row in rows:
@@ -554,7 +586,7 @@ def raw_blocks(tree: lxml.html.HtmlElement) -> list[RawBlock]:
     """Every visible text block of the page's body, in document order."""
     body = tree.find("body")
     root = body if body is not None else tree
-    walk = _Walk()
+    walk = _Walk(written=_written_into_ids(tree))
     ctx = _Context(path=(root,), hints=Hints())
     walk.add_text(root.text, ctx)
     _walk(root, ctx, walk)
