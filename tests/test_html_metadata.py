@@ -208,8 +208,8 @@ def test_shown_date_days_away_from_the_declared_one_is_not_trusted() -> None:
 
 
 def test_date_line_written_by_an_inline_script() -> None:
+    script = "document.getElementById('pDate').innerHTML='Th&#7913; s&#225;u, 6/3/2026, 09:40 GMT+7';"
     page = article_page(before="<span class='date' id='pDate'></span>").replace(
-        "</body>",
-        "<script>document.getElementById('pDate').innerHTML='Th&#7913; s&#225;u, 6/3/2026, 09:40 GMT+7';</script></body>",
+        "</body>", f"<script>{script}</script></body>"
     )
     assert extract(page).published == datetime(2026, 3, 6, 9, 40, tzinfo=VN)
