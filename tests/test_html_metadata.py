@@ -213,3 +213,14 @@ def test_date_line_written_by_an_inline_script() -> None:
         "</body>", f"<script>{script}</script></body>"
     )
     assert extract(page).published == datetime(2026, 3, 6, 9, 40, tzinfo=VN)
+
+
+def test_jsonld_lists_several_authors() -> None:
+    head = _ld('{"@type": "NewsArticle", "author": [{"name": "Quang Phong"}, {"name": "Tùng Nguyên"}]}')
+    assert extract(article_page(head=head)).author == "Quang Phong - Tùng Nguyên"
+
+
+def test_labelled_byline_under_the_headline() -> None:
+    article = extract(article_page(before="<p>Bài và ảnh: Lương Thế Vinh</p>"))
+    assert article.author == "Lương Thế Vinh"
+    assert "Lương Thế Vinh" not in article.body_text

@@ -18,7 +18,7 @@ import regex
 
 from .dates import parse_date
 from .fields import Metadata
-from .jsonld import JsonLd, read_jsonld, text_value
+from .jsonld import JsonLd, names_value, read_jsonld, text_value
 
 __all__ = ["read_html_metadata"]
 
@@ -293,10 +293,11 @@ def read_html_metadata(tree: lxml.html.HtmlElement) -> Metadata:
     updated = _first_date(
         (text_value(article.get("dateModified")), head.first(UPDATED_META), head.itemprops.get("dateModified"))
     )
-    author = next(
+    people = [n for value in names_value(article.get("author")) if (n := person_name(value, site_name))]
+    author = " - ".join(people) or next(
         (
             name
-            for value in (text_value(article.get("author")), head.itemprops.get("author"), head.first(AUTHOR_META))
+            for value in (head.itemprops.get("author"), head.first(AUTHOR_META))
             if (name := person_name(value, site_name))
         ),
         None,

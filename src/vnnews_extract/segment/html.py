@@ -231,7 +231,8 @@ def _is_byline(block: RawBlock, below: int = -1) -> bool:
         return False
     if _named(block.hints.author, below):  # the name is often a link to the writer's page
         return True
-    return block.link_density <= 0.6 and (block.bold or block.align == "right") and _NAME_LIKE.match(text) is not None
+    set_apart = block.bold or block.align == "right" or text != block.text.strip()  # styled, or labelled
+    return block.link_density <= 0.6 and set_apart and _NAME_LIKE.match(text) is not None
 
 
 def _is_source(block: RawBlock, below: int = -1) -> bool:
@@ -304,6 +305,12 @@ def _bold_sapo(block: RawBlock) -> bool:
     return block.bold and not block.in_heading and _reads_as_sapo(block) and block.text.rstrip()[-1:] in ".!?…"
 
 
+def _labelled_or_bare_name(block: RawBlock) -> bool:
+    """Above the body a byline must say so ("Bài và ảnh: …", "PV: …") or be a bare two-word-or-longer
+    name that links nowhere: a one-word bold line there is more often a section label."""
+    return AUTHOR_LABELS.match(block.text) is not None or (block.link_density == 0 and len(block.text.split()) >= 2)
+
+
 def _header_role(block: RawBlock, zone_depth: int, may_lead: bool, where: str) -> tuple[Role, str | None]:
     """Role of a block in the article zone outside the container: `where` is "above" (the headline
     area: sapo, date line, byline) or "below" (the article's foot: signature, source, tags)."""
@@ -313,7 +320,7 @@ def _header_role(block: RawBlock, zone_depth: int, may_lead: bool, where: str) -
     family = _chrome_of(block, zone_depth)
     if family is not None:
         return Role.CHROME, family
-    if where == "below" and _is_byline(block, zone_depth):
+    if _is_byline(block, zone_depth) and (where == "below" or _labelled_or_bare_name(block)):
         return Role.BYLINE, None
     if _named(block.hints.breadcrumb, zone_depth) or block.link_density >= _RELATED_LINK_DENSITY:
         return Role.CHROME, "navigation"
