@@ -144,3 +144,26 @@ def test_unnamed_related_card_inside_the_body() -> None:
     )
     article = extract(article_page(inside=card))
     assert article.body_text == "\n\n".join(PARAGRAPHS)
+
+
+def _split_article(after_ad: str) -> str:
+    first = "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 2)
+    return (
+        f"<html><body><h1>{TITLE}</h1><div class='wrap'><div class='part'>{first}</div>"
+        f"<div class='qc'>Quảng cáo</div>{after_ad}</div><div class='footer'>Bản quyền</div></body></html>"
+    )
+
+
+def test_article_split_around_an_ad_slot_is_read_whole() -> None:
+    tail = "Dự kiến công trình sẽ hoàn thành vào cuối năm sau, trước mùa mưa bão, theo cam kết của chủ đầu tư."
+    article = extract(_split_article(f"<div class='part'><p>{tail}</p></div>"))
+    assert article.body_text.endswith(tail)
+
+
+def test_continuation_stops_at_the_comments() -> None:
+    comments = (
+        "<div><h3>Ý kiến bạn đọc</h3><p>Tôi mong công trình sớm hoàn thành vì nhà tôi năm nào cũng bị ngập"
+        " nặng, đồ đạc hư hỏng rất nhiều mà không biết kêu ai.</p></div>"
+    )
+    article = extract(_split_article(comments))
+    assert "Tôi mong" not in article.body_text

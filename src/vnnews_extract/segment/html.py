@@ -150,7 +150,7 @@ def _first_index_in(blocks: Sequence[RawBlock], container: Container | None) -> 
 
 
 def _inside(block: RawBlock, container: Container) -> bool:
-    return len(block.path) > container.depth and block.path[container.depth] is container.element
+    return container.holds(block.path)
 
 
 def _zone(blocks: Sequence[RawBlock], container: Container, title: int | None) -> tuple[lxml.html.HtmlElement, int]:
@@ -339,7 +339,7 @@ def _tag_blocks(blocks: Sequence[RawBlock], container: Container, title: int | N
     out: list[Block] = []
     state = _State()
     for block in blocks:
-        in_zone = len(block.path) > zone_depth and block.path[zone_depth] is zone
+        in_zone = (len(block.path) > zone_depth and block.path[zone_depth] is zone) or container.holds(block.path)
         since_title = block.index - title if title is not None else None
         if since_title == 0:
             out.append(Block(block.text, Role.TITLE))

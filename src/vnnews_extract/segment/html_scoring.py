@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import lxml.html
 import regex
 
+from ..vocab import END_OF_ARTICLE_REASONS
 from . import hints
 from .html_blocks import RawBlock
 
@@ -33,6 +34,11 @@ _MIN_WORDS = 4
 _HEAVY_FAMILIES: frozenset[str] = frozenset({"comments", "related", "ad", "share", "tags"})
 # A child holding at least this share of its parent's prose is the tighter container.
 _NARROW_SHARE = 0.85
+# A sibling after the container continues the article when it holds this much prose and at most this
+# share of link/label words; a sibling with more link/label words than the gap allows ends the search.
+_CONTINUATION_MIN_PROSE = 10.0
+_CONTINUATION_CHROME_SHARE = 0.2
+_GAP_MAX_CHROME = 8.0
 # How much a known CMS container's score is raised.
 _CMS_BOOST = 1.3
 
@@ -44,6 +50,11 @@ class Container:
     element: lxml.html.HtmlElement
     depth: int  # index of `element` in the path of the blocks under it
     weights: tuple[float, ...]
+    members: frozenset[int] = frozenset()  # ids of `element` and the siblings that continue the article
+
+    def holds(self, path: Sequence[lxml.html.HtmlElement]) -> bool:
+        """True when a block with this path is part of the article container."""
+        return len(path) > self.depth and (path[self.depth] is self.element or id(path[self.depth]) in self.members)
 
 
 def function_word_share(text: str) -> float:
@@ -109,6 +120,7 @@ def find_container(blocks: Sequence[RawBlock]) -> Container | None:
     chrome: dict[int, float] = {}
     parent: dict[int, int | None] = {}
     elements: dict[int, tuple[lxml.html.HtmlElement, int]] = {}
+    ended_in: set[int] = set()  # elements holding a comments/related/footer label
     for block, weight in zip(blocks, weights, strict=True):
         path = block.path
         key = id(path[-1])
@@ -122,6 +134,8 @@ def find_container(blocks: Sequence[RawBlock]) -> Container | None:
                 prose[k] = chrome[k] = 0.0
         prose[key] += weight
         chrome[key] += _chrome_weight(block)
+        if block.chrome_phrase in END_OF_ARTICLE_REASONS:
+            ended_in.update(id(element) for element in path)
     if not elements:
         return None
     child_prose: dict[int, dict[int, float]] = {}  # element → its children → their prose
@@ -148,4 +162,31 @@ def find_container(blocks: Sequence[RawBlock]) -> Container | None:
             break
         best = child
     element, depth = elements[best]
-    return Container(element, depth, weights)
+    members = _continuations(element, prose, chrome, ended_in)
+    return Container(element, depth, weights, frozenset(members))
+
+
+def _continuations(
+    element: lxml.html.HtmlElement, prose: dict[int, float], chrome: dict[int, float], ended_in: set[int]
+) -> set[int]:
+    """The container and the siblings after it that carry on the article: sites split the text around an
+    ad slot or a picture box into several boxes, and narrowing keeps only the biggest. A sibling joins
+    when it is mostly prose; the search stops at a link list or a comments/related/footer label."""
+    members = {id(element)}
+    parent = element.getparent()
+    if parent is None:
+        return members
+    seen = False
+    for sibling in parent:
+        key = id(sibling)
+        if not seen:
+            seen = sibling is element
+            continue
+        if key in ended_in:
+            break
+        text, links = prose.get(key, 0.0), chrome.get(key, 0.0)
+        if text >= _CONTINUATION_MIN_PROSE and links <= _CONTINUATION_CHROME_SHARE * text:
+            members.add(key)
+        elif links > _GAP_MAX_CHROME:
+            break
+    return members
