@@ -166,6 +166,17 @@ def find_container(blocks: Sequence[RawBlock]) -> Container | None:
     return Container(element, depth, weights, frozenset(members))
 
 
+def _unnamed(element: lxml.html.HtmlElement) -> bool:
+    """True unless the element's class/id says it is chrome or a metadata box (author, source, date)."""
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return not names.strip() or not (
+        hints.chrome_hint(names)
+        or hints.AUTHOR_HINT.search(names)
+        or hints.SOURCE_HINT.search(names)
+        or hints.DATE_HINT.search(names)
+    )
+
+
 def _continuations(
     element: lxml.html.HtmlElement, prose: dict[int, float], chrome: dict[int, float], ended_in: set[int]
 ) -> set[int]:
@@ -185,7 +196,7 @@ def _continuations(
         if key in ended_in:
             break
         text, links = prose.get(key, 0.0), chrome.get(key, 0.0)
-        if text >= _CONTINUATION_MIN_PROSE and links <= _CONTINUATION_CHROME_SHARE * text:
+        if text >= _CONTINUATION_MIN_PROSE and links <= _CONTINUATION_CHROME_SHARE * text and _unnamed(sibling):
             members.add(key)
         elif links > _GAP_MAX_CHROME:
             break
