@@ -224,3 +224,8 @@ def test_labelled_byline_under_the_headline() -> None:
     article = extract(article_page(before="<p>Bài và ảnh: Lương Thế Vinh</p>"))
     assert article.author == "Lương Thế Vinh"
     assert "Lương Thế Vinh" not in article.body_text
+
+
+def test_headline_broken_over_two_lines() -> None:
+    page = article_page().replace(f"<h1>{TITLE}</h1>", "<h1>Thành phố cải tạo hệ thống<br>thoát nước chống ngập</h1>")
+    assert extract(page).title == TITLE

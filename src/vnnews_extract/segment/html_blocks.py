@@ -540,7 +540,10 @@ def _walk(el: lxml.html.HtmlElement, ctx: _Context, walk: _Walk) -> None:
             walk.add_text(child.tail, ctx)
             continue
         if tag == "br":
-            _flush(walk, ctx)
+            if ctx.heading == "h1":  # a headline broken over two lines is still one headline
+                walk.parts.append(" ")
+            else:
+                _flush(walk, ctx)
             walk.add_text(child.tail, ctx)
             continue
         if tag == "img":
