@@ -95,6 +95,11 @@ CHROME_PHRASES: dict[str, tuple[str, ...]] = {
         "Theo dòng sự kiện",
         "Tin tức gần đây",
         "Tin gần đây",
+        "Đọc tiếp",
+        "Tin cùng loại",
+        "Các bài viết khác",
+        "Tin bài liên quan",
+        "Bài cùng chuyên mục",
     ),
     # share, print and save bars
     "share": (
