@@ -167,3 +167,9 @@ def test_continuation_stops_at_the_comments() -> None:
     )
     article = extract(_split_article(comments))
     assert "Tôi mong" not in article.body_text
+
+
+def test_an_article_box_named_like_chrome_is_still_the_article() -> None:
+    # "binh-luan" is also the name of the commentary (op-ed) section on Vietnamese sites
+    page = article_page().replace("<div class='article-body'>", "<div class='binh-luan-content'>")
+    assert extract(page).body_text == "\n\n".join(PARAGRAPHS)

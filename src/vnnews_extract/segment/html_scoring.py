@@ -32,6 +32,8 @@ _FUNCTION_WORD_SHARE = 0.12
 _MIN_WORDS = 4
 # Chrome families whose boxes count against the elements that hold them.
 _HEAVY_FAMILIES: frozenset[str] = frozenset({"comments", "related", "ad", "share", "tags"})
+# When the prose outside chrome-named boxes is below this share of all prose, the names are not trusted.
+_TRUSTED_NAMES_SHARE = 0.35
 # A child holding at least this share of its parent's prose is the tighter container.
 _NARROW_SHARE = 0.85
 # A sibling after the container continues the article when it holds this much prose and at most this
@@ -71,12 +73,18 @@ def function_word_share(text: str) -> float:
     return sum(1 for w in words if w.strip(",.;:!?()\"'“”") in hints.FUNCTION_WORDS) / len(words)
 
 
-def prose_weight(block: RawBlock) -> float:
-    """How much a block reads as article prose: its word count, discounted for links and labels."""
+def prose_weight(block: RawBlock, trust_names: bool = True) -> float:
+    """How much a block reads as article prose: its word count, discounted for links and labels.
+
+    With `trust_names`, text in boxes named as comments, related news, ads, share bars or tags weighs
+    nothing.
+    """
     if block.coarse:
         return 0.0
     words = len(block.text.split())
-    if words < _MIN_WORDS or block.link_density >= _LINK_DENSITY_MAX or block.hints.chrome in _HEAVY_FAMILIES:
+    if words < _MIN_WORDS or block.link_density >= _LINK_DENSITY_MAX:
+        return 0.0
+    if trust_names and block.hints.chrome in _HEAVY_FAMILIES:
         return 0.0
     if block.chrome_phrase is not None:
         return 0.0
@@ -115,6 +123,10 @@ def _names_known_cms(names: str, table: tuple[regex.Pattern[str], ...]) -> bool:
 def find_container(blocks: Sequence[RawBlock]) -> Container | None:
     """The element holding the article body, or None when the page has no prose at all."""
     weights = tuple(prose_weight(b) for b in blocks)
+    if sum(weights) < _TRUSTED_NAMES_SHARE * sum(prose_weight(b, trust_names=False) for b in blocks):
+        # the chrome names hide most of the page's prose: a site naming its article box "binh-luan"
+        # (commentary) or "box-ads-…"; weigh the text alone
+        weights = tuple(prose_weight(b, trust_names=False) for b in blocks)
     # Totals start at each block's owner and are then carried up the tree once, deepest first.
     prose: dict[int, float] = {}
     chrome: dict[int, float] = {}
