@@ -229,3 +229,11 @@ def test_labelled_byline_under_the_headline() -> None:
 def test_headline_broken_over_two_lines() -> None:
     page = article_page().replace(f"<h1>{TITLE}</h1>", "<h1>Thành phố cải tạo hệ thống<br>thoát nước chống ngập</h1>")
     assert extract(page).title == TITLE
+
+
+def test_page_that_writes_dates_month_first() -> None:
+    sidebar = "<ul><li><a href='/1'>Bài mới trong diễn đàn</a> 12-24-2025</li></ul>"
+    page = article_page(before="<div class='date'>Published on 03-08-2026 01:00 AM</div>", outside=sidebar)
+    assert extract(page).published == datetime(2026, 3, 8, 1, 0, tzinfo=VN)
+    day_first = article_page(before="<div class='date'>03-08-2026 01:00</div>")
+    assert extract(day_first).published == datetime(2026, 8, 3, 1, 0, tzinfo=VN)
