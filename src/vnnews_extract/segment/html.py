@@ -350,7 +350,7 @@ def _tag_blocks(blocks: Sequence[RawBlock], container: Container, title: int | N
         inside = _inside(block, container)
         if not inside or (since_title is not None and since_title < 0):
             # the headline area (also inside a container that holds the headline) or the article's foot
-            where = "below" if block.index > first_inside and inside is False else "above"
+            where = "below" if block.index > first_inside and not inside else "above"
             may_lead = not state.has_lead and (since_title is None or 0 < since_title <= _SAPO_REACH)
             role, reason = _header_role(block, zone_depth if not inside else container.depth, may_lead, where)
         elif block.index in cards:
