@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from html_pages import TITLE, article_page
+from html_pages import PARAGRAPHS, TITLE, article_page
 
 from vnnews_extract import extract
 from vnnews_extract.metadata.html import person_name
@@ -237,3 +237,14 @@ def test_page_that_writes_dates_month_first() -> None:
     assert extract(page).published == datetime(2026, 3, 8, 1, 0, tzinfo=VN)
     day_first = article_page(before="<div class='date'>03-08-2026 01:00</div>")
     assert extract(day_first).published == datetime(2026, 8, 3, 1, 0, tzinfo=VN)
+
+
+def test_the_articles_own_footer_holds_byline_and_source() -> None:
+    page = (
+        f"<html><body><nav><a href='/'>Trang chủ</a></nav><article><h1>{TITLE}</h1>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + "<footer><p align='right'><b>Hà Linh</b></p><p>Theo Báo Xây dựng</p></footer></article>"
+        + "<footer><p>Bản quyền thuộc Báo Mẫu</p></footer></body></html>"
+    )
+    article = extract(page)
+    assert (article.author, article.source) == ("Hà Linh", "Báo Xây dựng")

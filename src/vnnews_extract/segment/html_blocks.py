@@ -493,11 +493,14 @@ def _written_into_ids(tree: lxml.html.HtmlElement) -> dict[str, str]:
     return written
 
 
-def _prunable(el: lxml.html.HtmlElement, tag: str, names: str) -> str | None:
+def _prunable(el: lxml.html.HtmlElement, tag: str, names: str, ctx: _Context) -> str | None:
     """The chrome family of a box read as one coarse block instead of element by element: menus,
     footers, comments, related lists and ads, as long as nothing says the box holds the article (a
-    content name beside the chrome one, or the headline inside it)."""
+    content name beside the chrome one, or the headline inside it). A bare ``<footer>`` or ``<nav>``
+    inside an ``<article>`` is the article's own (byline, source, tags) and is read normally."""
     family = _TAG_FAMILIES.get(tag)
+    if family is not None and any(a.tag == "article" for a in ctx.path):
+        family = None
     if names:
         named = _named(names)
         if named.content:
@@ -560,7 +563,7 @@ def _walk(el: lxml.html.HtmlElement, ctx: _Context, walk: _Walk) -> None:
             if _is_hidden(child, names):
                 walk.add_text(child.tail, ctx)
                 continue
-            family = _prunable(child, tag, names) if block else None
+            family = _prunable(child, tag, names, ctx) if block else None
             if family is not None:
                 _flush(walk, ctx)
                 _add_coarse(walk, child, family, ctx)
