@@ -138,11 +138,13 @@ class _Head:
         self.itemprops: dict[str, str] = {}
         self.scripts: list[str] = []
         self.canonical: str | None = None
-        self.times: list[str] = []
+        self.times: list[str] = []  # <time datetime> values, nearest the headline first
         self.tag_boxes: list[lxml.html.HtmlElement] = []
         self.breadcrumbs: list[lxml.html.HtmlElement] = []
         self.headline_seen = False
-        for el in tree.iter():
+        headline_at = 0
+        timed: list[tuple[int, str]] = []
+        for position, el in enumerate(tree.iter()):
             tag = el.tag
             if not isinstance(tag, str):
                 continue
@@ -155,9 +157,10 @@ class _Head:
                 if (el.get("rel") or "").lower() == "canonical" and el.get("href") and self.canonical is None:
                     self.canonical = el.get("href")
             elif tag == "time" and el.get("datetime"):
-                self.times.append(el.get("datetime"))
+                timed.append((position, el.get("datetime")))
             elif tag == "h1" and not self.headline_seen and len(el.text_content().split()) >= _HEADLINE_MIN_WORDS:
                 self.headline_seen = True
+                headline_at = position
                 self.tag_boxes.clear()  # tag clouds above the headline are the site's, not the article's
             if el.get("itemprop") and tag != "meta":
                 self._itemprop(el)
@@ -171,6 +174,8 @@ class _Head:
                     self.tag_boxes.append(el)
                 elif _BREADCRUMB_BOX.search(names):
                     self.breadcrumbs.append(el)
+        # the article's own <time> stands next to its headline; tickers and related lists stand apart
+        self.times = [value for _, value in sorted(timed, key=lambda t: abs(t[0] - headline_at))]
 
     def _meta(self, el: lxml.html.HtmlElement) -> None:
         content = el.get("content")
