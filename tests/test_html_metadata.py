@@ -252,7 +252,7 @@ def test_the_articles_own_footer_holds_byline_and_source() -> None:
 
 def test_time_nearest_the_headline_wins_over_a_ticker() -> None:
     ticker = "<ul class='latest'><li><time datetime='2026-11-20T07:00:00+07:00'>07:00</time> Tin nhanh</li></ul>"
-    page = article_page(before="<time datetime='2026-06-07T18:20:00+07:00'>18:20 07/06/2026</time>").replace(
+    page = article_page(before="<time datetime='2026-06-07T18:20:00+07:00'>Chiều nay</time>").replace(
         "<div class='menu'>", f"{ticker}<div class='menu'>"
     )
     assert extract(page).published == datetime(2026, 6, 7, 18, 20, tzinfo=VN)
