@@ -430,10 +430,14 @@ def _ends_article(reason: str, prose_left: float, prose_total: float) -> bool:
 
 
 def _outside(block: RawBlock, title: int | None) -> Block:
-    """Blocks outside the article zone: chrome, except a date line standing just after the headline."""
+    """Blocks outside the article zone: chrome, except a date line standing just after the headline.
+    A date line above the headline is the site's clock (the day the page was saved, not published)."""
     if title is not None and 0 < block.index - title <= _DATELINE_REACH and _is_dateline(block):
         return Block(block.text, Role.DATELINE)
-    return Block(block.text, Role.CHROME, _chrome_of(block) or "outside")
+    family = _chrome_of(block)
+    if family is None and (title is None or block.index < title) and _is_dateline(block):
+        family = "clock"
+    return Block(block.text, Role.CHROME, family or "outside")
 
 
 def _container_role(
