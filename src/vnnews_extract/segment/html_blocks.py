@@ -122,8 +122,8 @@ _ITALIC_STYLE = regex.compile(r"font-style\s*:\s*italic", regex.IGNORECASE)
 # Inline typography that sets a line apart from the body text (captions are coloured, smaller, italic).
 _SET_APART_STYLE = regex.compile(r"(?<![-\w])color\s*:|font-size\s*:|font-style\s*:\s*italic", regex.IGNORECASE)
 _CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
-_ZERO_WIDTH = regex.compile(r"[\u200b\u200c\u200d\ufeff]")
-_ZERO_WIDTH_AS_SPACE = {ord(c): " " for c in "\u200b\u200c\u200d\ufeff"}
+_ZERO_WIDTH_MARKS = ("\u200b", "\u200c", "\u200d", "\ufeff")
+_ZERO_WIDTH_AS_SPACE = {ord(c): " " for c in _ZERO_WIDTH_MARKS}
 # Longer lines are never only chrome phrases; not matching them saves most of the vocabulary work.
 _CHROME_LINE_MAX_CHARS, _CHROME_LINE_MAX_WORDS = 100, 14
 # An image table (picture row, caption row) has at most this many rows.
@@ -214,7 +214,7 @@ def clean_text(text: str) -> str:
     >>> clean_text("  Giá\\u00a0 xăng\\ufeff\\n tăng ")
     'Giá xăng tăng'
     """
-    if _ZERO_WIDTH.search(text):
+    if any(mark in text for mark in _ZERO_WIDTH_MARKS):
         text = text.translate(_ZERO_WIDTH_AS_SPACE)
     return " ".join(text.split())
 
@@ -240,7 +240,11 @@ def _is_hidden(el: lxml.html.HtmlElement, names: str) -> bool:
     style = el.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return True
-    return bool(names) and HIDDEN_CLASS.search(names) is not None
+    return (
+        bool(names)
+        and ("hid" in names or "none" in names or "sr-only" in names)
+        and HIDDEN_CLASS.search(names) is not None
+    )
 
 
 def _align(el: lxml.html.HtmlElement) -> str | None:
@@ -473,7 +477,7 @@ def _child_context(el: lxml.html.HtmlElement, tag: str, names: str, ctx: _Contex
 
 
 def _script_text(code: str | None, pattern: regex.Pattern[str]) -> regex.Match[str] | None:
-    if not code or len(code) > _WRITING_SCRIPT_MAX_CHARS:
+    if not code or len(code) > _WRITING_SCRIPT_MAX_CHARS or "innerHTML" not in code:
         return None
     return pattern.search(code)
 
