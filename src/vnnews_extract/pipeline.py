@@ -17,6 +17,7 @@ import lxml.etree
 import lxml.html
 
 from .blocks import Block, Role
+from .deadline import check_deadline, deadline_scope
 from .decode import MAX_INPUT_BYTES, decode_bytes, normalize_text
 from .errors import (
     EmptyInputError,
@@ -69,6 +70,7 @@ def _load(source: Source, url: str | None) -> Page:
         raise UnsupportedInputError(f"extract() reads str, bytes, a path or a parsed tree, not {type(source).__name__}")
     if not text.strip():
         raise EmptyInputError("input holds no text")
+    check_deadline("decode")
     return parse_html(text, url) if looks_like_html(text) else parse_text(text, url)
 
 
@@ -117,10 +119,15 @@ def _article_metrics(lead: str | None, sections: tuple[Section, ...], captions: 
 
 def _run(source: Source, url: str | None) -> Article:
     page = _load(source, url)
+    check_deadline("parse")
     blocks = segment(page)
+    check_deadline("segment")
     meta = read_metadata(page, blocks)
+    check_deadline("metadata")
     lead, sections = split_sections(blocks)
     captions = _unique_captions(blocks)
+    metrics = _article_metrics(lead, sections, captions)
+    check_deadline("metrics")
     return Article(
         title=meta.title,
         lead=lead,
@@ -135,16 +142,18 @@ def _run(source: Source, url: str | None) -> Article:
         views=meta.views,
         sections=sections,
         captions=captions,
-        metrics=_article_metrics(lead, sections, captions),
+        metrics=metrics,
     )
 
 
-def extract(source: Source, *, url: str | None = None) -> Article:
+def extract(source: Source, *, url: str | None = None, timeout: float | None = None) -> Article:
     """Extract the article from one page.
 
     `source` is HTML or plain text (`str`; which one is detected), a raw page (`bytes`: decoded by BOM,
     declared charset or sniffing), a path to a file, or an already parsed ``bs4.BeautifulSoup`` or lxml
-    element. `url` is used when the page declares no canonical URL.
+    element. `url` is used when the page declares no canonical URL. `timeout` is a budget in seconds
+    (None: none): past it, `ExtractionTimeoutError` is raised. It is checked between stages and inside
+    long loops, so it may be overrun by one stage (see `vnnews_extract.deadline`).
 
     Raises an `ExtractionError` subclass (see `vnnews_extract.errors`) and nothing else.
 
@@ -153,7 +162,8 @@ def extract(source: Source, *, url: str | None = None) -> Article:
     ('Giá xăng tăng mạnh', 'Giá xăng RON 95 tăng 500 đồng/lít từ 15h chiều nay.')
     """
     try:
-        return _run(source, url)
+        with deadline_scope(timeout):
+            return _run(source, url)
     except ExtractionError:
         raise
     except UnicodeError as exc:
