@@ -92,6 +92,9 @@ CHROME_PHRASES: dict[str, tuple[str, ...]] = {
         "Mới nhất",
         "Tin tức liên quan",
         "Xem tiếp",
+        "Theo dòng sự kiện",
+        "Tin tức gần đây",
+        "Tin gần đây",
     ),
     # share, print and save bars
     "share": (
@@ -214,10 +217,11 @@ DATELINE_UPDATED_LABELS: tuple[str, ...] = ("Cập nhật lúc", "Cập nhật",
 """Labels that introduce the last-update date."""
 
 SOURCE_LINE = regex.compile(
-    r"^\s*(?:\(?\s*(?:Theo|Nguồn(?:\s+tin)?\s*:|Nguồn\s+tin\s+từ|Nguồn\s+từ)\s+)(?P<source>[^.!?]{1,80}?)\s*\)?\s*\.?\s*$",
-    regex.IGNORECASE,
+    r"^\s*\(?\s*(?:Theo|THEO|Nguồn(?:\s+tin)?\s*:|NGUỒN\s*:|Nguồn\s+(?:tin\s+)?từ)\s+"
+    r"(?P<source>\p{Lu}[^.!?,;]{0,59}?)\s*\)?\s*\.?\s*$"
 )
-"""A credit line for a republished article: "Theo Enternews", "Nguồn: Bộ Công Thương", "(Theo VnExpress)"."""
+"""A credit line for a republished article: "Theo Enternews", "Nguồn: Bộ Công Thương", "(Theo VnExpress)".
+The outlet is capitalised and short, so "Theo ông A, giá sẽ tăng" and "Theo đó" are not credits."""
 
 AUTHOR_LABELS = regex.compile(
     r"^\s*(?:Tác giả|Bài(?:\s+và\s+ảnh)?|Người viết|Phóng viên|PV|Tin, ảnh|Bài, ảnh)\s*:?\s*", regex.IGNORECASE
