@@ -248,3 +248,20 @@ def test_pages_with_nothing_in_them(source: str | bytes, error: type[errors.Extr
 def test_lone_surrogates_and_nul_in_str() -> None:
     article = extract(article_text().replace("Giá xăng RON", "Giá\ud800 xăng\x00 RON"))
     assert "Giá\ufffd xăng RON 95" in article.body_text
+
+
+# --- bugs found in other stages, documented until fixed -------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=errors.InternalExtractionError,
+    reason="metrics/numbers.py tidy(): Decimal.quantize raises InvalidOperation past 28 digits",
+)
+@pytest.mark.parametrize(
+    "sentence",
+    ["Doanh thu đạt 99999999999999999999 tỷ đồng.", "Doanh thu đạt 123456789012345678901234567890 đồng."],
+    ids=["20-digits-with-scale", "30-digits"],
+)
+def test_absurdly_long_number_is_not_an_internal_error(sentence: str) -> None:
+    extract(f"Doanh thu kỷ lục của công ty\n{sentence}")
