@@ -265,3 +265,14 @@ def test_lone_surrogates_and_nul_in_str() -> None:
 )
 def test_absurdly_long_number_is_not_an_internal_error(sentence: str) -> None:
     extract(f"Doanh thu kỷ lục của công ty\n{sentence}")
+
+
+def test_caller_tree_deeper_than_our_parser_allows() -> None:
+    lxml_html = pytest.importorskip("lxml.html")
+    tree = lxml_html.document_fromstring(deep_nesting(1500), parser=lxml_html.HTMLParser(huge_tree=True))
+    assert PARAGRAPHS[2] in extract(tree).body_text  # walking it as given would exhaust Python's stack
+
+
+def test_long_licence_comment_before_the_markup_still_reads_as_html(reference: Article) -> None:
+    banner = "<!-- " + "Bản quyền thuộc về Báo Thử. " * 1000 + "-->\n"
+    assert extract(banner + article_html()).body_text == reference.body_text

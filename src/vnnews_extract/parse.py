@@ -34,6 +34,9 @@ _HTML_TAG = regex.compile(
     regex.IGNORECASE,
 )
 _HTML_SNIFF_CHARS = 8192
+# What may stand before a page's first tag and is skipped before sniffing: whitespace, comments (a licence
+# banner can be longer than the sniffed span), processing instructions such as an XML declaration.
+_LEADING_NOISE = re.compile(r"(?:\s+|<!--.*?-->|<\?[^<>]*>)*", re.DOTALL)
 # An XML declaration with an encoding makes lxml refuse a `str`; the text is already decoded.
 _XML_DECLARATION = regex.compile(r"^\s*<\?xml[^<>]*\?>", regex.IGNORECASE)
 
@@ -118,8 +121,12 @@ def looks_like_html(text: str) -> bool:
     True
     >>> looks_like_html("Ý kiến bạn đọc :\\n<>\\nQuảng cáo")
     False
+    >>> looks_like_html("<!-- " + "bản quyền " * 2000 + "-->\\n<html><body><p>Xin chào</p>")
+    True
     """
-    return _HTML_TAG.search(text[:_HTML_SNIFF_CHARS]) is not None
+    noise = _LEADING_NOISE.match(text)
+    start = noise.end() if noise else 0
+    return _HTML_TAG.search(text, start, start + _HTML_SNIFF_CHARS) is not None
 
 
 def _new_parser() -> lxml.html.HTMLParser:

@@ -58,7 +58,9 @@ def _read_path(path: os.PathLike[str]) -> str:
 def _load(source: Source, url: str | None) -> Page:
     """Stages 1–2: turn any accepted source into a parsed `Page`."""
     if isinstance(source, lxml.etree._Element):
-        return Page(text="", tree=_as_html_tree(source), url=url)
+        # Serialised and parsed again: a caller's tree may be deeper than our parser allows (built with
+        # huge_tree), and the later stages rely on parse_html's bounds.
+        return parse_html(normalize_text(lxml.html.tostring(source, encoding="unicode")), url)
     if hasattr(source, "decode_contents"):  # a bs4 tree, without importing bs4 for everyone else
         return parse_html(normalize_text(str(source)), url)
     if isinstance(source, os.PathLike):
@@ -75,12 +77,6 @@ def _load(source: Source, url: str | None) -> Page:
         raise EmptyInputError("input holds no text")
     check_deadline("decode")
     return parse_html(text, url) if looks_like_html(text) else parse_text(text, url)
-
-
-def _as_html_tree(element: lxml.etree._Element) -> lxml.html.HtmlElement:
-    if isinstance(element, lxml.html.HtmlElement):
-        return element
-    return lxml.html.document_fromstring(lxml.etree.tostring(element, encoding="unicode"))
 
 
 def _unique_captions(blocks: Iterable[Block]) -> tuple[str, ...]:
