@@ -262,3 +262,21 @@ def test_corpus_pages_decode_to_their_own_text() -> None:
         assert detect_legacy(expected) is None, path.name
         assert len(decoded) >= 0.99 * len(expected), path.name
         assert decoded == normalize_text(expected), path.name
+
+
+@pytest.mark.parametrize(
+    ("declaration", "charset"),
+    [
+        (b'<meta charset="windows-1258">', "cp1258"),
+        (b'<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">', "iso8859-1"),
+        (b"<?xml version='1.0' encoding='utf-8'?>", "utf-8"),
+        (b'<meta charset="utf-7">', None),
+        (b'<meta charset="unicode_escape">', None),
+        (b'<meta charset="base64">', None),
+        (b'<meta charset="tcvn">', None),
+    ],
+)
+def test_declared_charsets_we_trust(declaration: bytes, charset: str | None) -> None:
+    from vnnews_extract.decode import _declared_charset
+
+    assert _declared_charset(declaration + b"<p>x</p>") == charset

@@ -2,7 +2,7 @@
 
 The pages are built by `hostile_pages` and written to a temporary directory, so they also go through the
 path input. Heavy sizes (50 MB pages, a million elements, 100,000-deep nesting of bytes) run only with
-``VNNEWS_HEAVY=1 pytest -m heavy tests/test_hostile.py``; the default run keeps reduced versions of each.
+``VNNEWS_HEAVY=1 pytest tests/test_hostile.py -k heavy``; the default run keeps reduced versions of each.
 """
 
 from __future__ import annotations

@@ -58,6 +58,12 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # or <?xml … encoding="…"?>. Only the first few KiB are searched, as browsers do.
 _DECLARED_CHARSET = regex.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", regex.IGNORECASE)
 _SNIFF_BYTES = 4096
+# Declarations never trusted: not charsets a web page can be in (Python's escape and transfer codecs), or
+# ones browsers refuse (UTF-7), or UTF-16/32, which without a BOM are recognised from the bytes instead.
+_UNTRUSTED_DECLARATIONS = frozenset(
+    {"utf-7", "idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined"}
+    | {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
+)
 
 # Share of C0 control bytes (other than tab/newline/form feed/carriage return) above which bytes are binary.
 _BINARY_CONTROL_SHARE = 0.10
@@ -135,9 +141,11 @@ def _declared_charset(data: bytes) -> str | None:
         return None
     name = match.group(1).decode("ascii", "replace").lower()
     try:
-        return codecs.lookup(name).name
+        codec = codecs.lookup(name)
     except LookupError:
         return None
+    trusted = codec._is_text_encoding and codec.name not in _UNTRUSTED_DECLARATIONS
+    return codec.name if trusted else None
 
 
 def _mostly_controls(sample: bytes, share: float) -> bool:
