@@ -93,6 +93,10 @@ _UNICODE_VIETNAMESE_LATIN1 = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃ
 _UNICODE_VIETNAMESE = re.compile("[ĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9\u0300\u0301\u0303\u0309\u0323]")
 # Runs converted or left alone as a whole: text between tags and line breaks.
 _RUN = re.compile(r"[^<>\n]+")
+_RUN_BOUNDARIES = "<>\n"
+
+_WINDOW = 200  # characters looked at on each side of a signature character
+_SIGNATURE_HITS = 20000
 
 _MIN_EVIDENCE = 3
 _MIN_VALID_SHARE = 0.6
@@ -120,6 +124,13 @@ def _vni_table() -> dict[str, str]:
     return {code: letter for code, letter in table.items() if code != letter}
 
 
+def _run_around(text: str, at: int) -> str:
+    """The run (see `_RUN`) of `text` that holds position `at`."""
+    start = max(text.rfind(boundary, 0, at) for boundary in _RUN_BOUNDARIES) + 1
+    ends = [end for end in (text.find(boundary, at) for boundary in _RUN_BOUNDARIES) if end >= 0]
+    return text[start : min(ends, default=len(text))]
+
+
 class LegacyEncoding:
     """One legacy font encoding: its code → letter table, and the regexes derived from it."""
 
@@ -144,20 +155,32 @@ class LegacyEncoding:
         return self.table[code.group()]
 
     def evidence(self, text: str) -> tuple[int, int]:
-        """(words with a signature character inside, how many of them convert to Vietnamese syllables)."""
+        """(words with a signature character inside, how many of them convert to Vietnamese syllables).
+
+        Only the places where a signature character stands are looked at (at most `_SIGNATURE_HITS` of
+        them), each within a short window, so a huge page with one "©" in its footer costs one regex scan.
+        """
         found = valid = 0
-        for run in _RUN.finditer(text):
-            if _UNICODE_VIETNAMESE.search(run.group()):
+        for hits, signature in enumerate(self.signature.finditer(text)):
+            if hits >= _SIGNATURE_HITS or found >= _SAMPLED_WORDS:
+                break
+            at = signature.start()
+            window_start = max(0, at - _WINDOW)
+            window = text[window_start : at + _WINDOW]
+            local = at - window_start
+            word = self._word_around(window, local)
+            if not re.search("[A-Za-z]", word) or _UNICODE_VIETNAMESE.search(_run_around(window, local)):
                 continue
-            for word in self._word.finditer(run.group()):
-                token = word.group()
-                if not self.signature.search(token) or not re.search("[A-Za-z]", token):
-                    continue
-                found += 1
-                valid += is_vietnamese_syllable(self.convert(token))
-                if found >= _SAMPLED_WORDS:
-                    return found, valid
+            found += 1
+            valid += is_vietnamese_syllable(self.convert(word))
         return found, valid
+
+    def _word_around(self, text: str, at: int) -> str:
+        start = at
+        while start > 0 and self._word.fullmatch(text[start - 1]):
+            start -= 1
+        word = self._word.match(text, start)
+        return word.group() if word else ""
 
 
 TCVN3 = LegacyEncoding("tcvn3", _tcvn3_table())
