@@ -276,3 +276,12 @@ def test_caller_tree_deeper_than_our_parser_allows() -> None:
 def test_long_licence_comment_before_the_markup_still_reads_as_html(reference: Article) -> None:
     banner = "<!-- " + "Bản quyền thuộc về Báo Thử. " * 1000 + "-->\n"
     assert extract(banner + article_html()).body_text == reference.body_text
+
+
+def test_endless_device_path_is_refused_not_read_forever(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    monkeypatch.setattr("vnnews_extract.pipeline.MAX_INPUT_BYTES", 1_000_000)
+    monkeypatch.setattr("vnnews_extract.decode.MAX_INPUT_BYTES", 1_000_000)
+    with pytest.raises(errors.InputTooLargeError):
+        extract(Path("/dev/zero"))

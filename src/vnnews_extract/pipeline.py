@@ -49,7 +49,8 @@ def _read_path(path: os.PathLike[str]) -> str:
         size = os.path.getsize(path)
         if size > MAX_INPUT_BYTES:
             raise InputTooLargeError(f"{os.fspath(path)} is {size:,} bytes; the limit is {MAX_INPUT_BYTES:,}")
-        data = Path(path).read_bytes()
+        with Path(path).open("rb") as file:  # bounded: a pipe or device (/dev/zero) reports size 0
+            data = file.read(MAX_INPUT_BYTES + 1)
     except OSError as exc:
         raise UnsupportedInputError(f"cannot read {os.fspath(path)}: {exc.strerror or exc}") from exc
     return decode_bytes(data)
