@@ -4,9 +4,10 @@ Python cannot safely interrupt a running function from outside (a signal only wo
 and would override the caller's own handlers; lxml's C parser cannot be interrupted at all), so the
 budget is *cooperative*: `extract()` opens a `deadline_scope`, and the pipeline calls `check_deadline`
 between stages and inside its long loops. Past the deadline the next check raises
-`ExtractionTimeoutError`. The overshoot is therefore at most the time from one check to the next: one
-stage at most, and every stage is linear in the input (≤ 1 s per MB), so a 1 MB page overshoots by well
-under a second. A batch that must bound wall time hard should run pages in worker processes.
+`ExtractionTimeoutError`. The overshoot is therefore at most the time from one check to the next: at
+worst the whole stage that was running when the budget ran out (a stage that checks inside its loops
+overshoots by one iteration). A batch that must bound wall time hard should run pages in worker
+processes.
 
 The deadline lives in a `ContextVar`, so concurrent calls in threads or asyncio tasks each see their own,
 and a stage can check it without the deadline being threaded through every function signature.
