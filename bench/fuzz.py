@@ -2,6 +2,7 @@
 
     PYTHONPATH=src python bench/fuzz.py                       # 10,000 inputs, seed 6
     PYTHONPATH=src python bench/fuzz.py --count 50000 --seed 7 --hang 30 --out bench/out/fuzz
+    PYTHONPATH=src python bench/fuzz.py --seed 6 --dump 375   # write input 375 of seed 6 to --out
 
 Every input comes from one of the generators in `GENERATORS` (random bytes and code points, HTML
 fragment soup, our article page in every encoding with bytes flipped, spans cut or repeated, deep
@@ -28,7 +29,7 @@ import time
 import traceback
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
@@ -194,15 +195,20 @@ def _save(out: Path, index: int, source: Source, kind: str, detail: str) -> None
 _MIN_BYTES_FOR_RATE = 65536
 
 
-def run(count: int, seed: int, hang: float, out: Path) -> Report:
+def inputs(seed: int) -> Iterator[tuple[str, Source]]:
+    """The endless, reproducible stream of (generator name, input) of a seed."""
     rng = random.Random(seed)
     names = list(GENERATORS)
     weights = [GENERATORS[name][0] for name in names]
+    while True:
+        name = rng.choices(names, weights)[0]
+        yield name, GENERATORS[name][1](random.Random(rng.getrandbits(64)))
+
+
+def run(count: int, seed: int, hang: float, out: Path) -> Report:
     report = Report()
     signal.signal(signal.SIGALRM, _alarm)
-    for index in range(count):
-        name = rng.choices(names, weights)[0]
-        source = GENERATORS[name][1](random.Random(rng.getrandbits(64)))
+    for index, (name, source) in zip(range(count), inputs(seed), strict=False):
         size = len(source.encode("utf-8", errors="surrogatepass")) if isinstance(source, str) else len(source)
         started = time.perf_counter()
         outcome, detail = "article", ""
@@ -241,7 +247,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--hang", type=float, default=30.0, help="seconds after which an input counts as a hang")
     parser.add_argument("--out", type=Path, default=Path("bench/out/fuzz"), help="where failing inputs are saved")
+    parser.add_argument("--dump", type=int, metavar="INDEX", help="only write input INDEX of the seed to --out")
     args = parser.parse_args(argv)
+    if args.dump is not None:
+        name, source = next(item for index, item in enumerate(inputs(args.seed)) if index == args.dump)
+        _save(args.out, args.dump, source, name, f"input {args.dump} of seed {args.seed}, generator {name}")
+        return 0
     report = run(args.count, args.seed, args.hang, args.out)
 
     by_generator: dict[str, dict[str, int]] = {}
