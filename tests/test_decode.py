@@ -70,6 +70,8 @@ def test_byte_order_mark(encoding: str) -> None:
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_bom(encoding: str) -> None:
     assert body_of(decode_bytes(page(None, b"").decode().replace("<p>", "<p>" + TEXT).encode(encoding))) == TEXT
+    dense = "Đăng ký: bắt đầu đăng ký ăn ở, đi đăng ký. " * 20  # ă and đ put control bytes in every other byte
+    assert decode_bytes(dense.encode(encoding)) == dense
 
 
 def test_truncated_last_character_is_dropped() -> None:

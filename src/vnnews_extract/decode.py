@@ -69,8 +69,8 @@ _UNTRUSTED_DECLARATIONS = frozenset(
 _BINARY_CONTROL_SHARE = 0.10
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 # UTF-16 without a BOM: at least this share of the bytes at odd (LE) or even (BE) offsets are NUL, and
-# almost none of the others are control bytes.
-_UTF16_NUL_SHARE, _UTF16_OTHER_NUL_SHARE = 0.4, 0.05
+# the others are mostly not control bytes (Vietnamese puts some there: ă is 03 01, đ is 11 01).
+_UTF16_NUL_SHARE, _UTF16_LOW_CONTROL_SHARE = 0.4, 0.3
 _UTF16_MIN_BYTES = 64
 
 # Damaged UTF-8 is still UTF-8 when its good multi-byte characters outnumber the bad bytes this many times.
@@ -164,7 +164,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
     for high, low, name in ((sample[1::2], sample[0::2], "utf-16-le"), (sample[0::2], sample[1::2], "utf-16-be")):
         half = len(high)
-        if high.count(0) >= half * _UTF16_NUL_SHARE and not _mostly_controls(low, _UTF16_OTHER_NUL_SHARE):
+        if high.count(0) >= half * _UTF16_NUL_SHARE and not _mostly_controls(low, _UTF16_LOW_CONTROL_SHARE):
             return name
     return None
 
