@@ -2,7 +2,7 @@
 
 The pages are built by `hostile_pages` and written to a temporary directory, so they also go through the
 path input. Heavy sizes (50 MB pages, a million elements, 100,000-deep nesting of bytes) run only with
-``VNNEWS_HEAVY=1 pytest tests/test_hostile.py -k heavy``; the default run keeps reduced versions of each.
+``VNNEWS_HEAVY=1 pytest -m heavy``; the default run keeps reduced versions of each.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import time
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from hostile_pages import (
@@ -30,7 +31,14 @@ from hostile_pages import (
 
 from vnnews_extract import Article, errors, extract
 
-heavy = pytest.mark.skipif(not os.environ.get("VNNEWS_HEAVY"), reason="heavy: set VNNEWS_HEAVY=1 to run")
+_T = TypeVar("_T")
+
+
+def heavy(test: _T) -> _T:
+    """Marks a test `heavy` and skips it unless VNNEWS_HEAVY=1: it takes minutes and GBs, not seconds."""
+    skip = pytest.mark.skipif(not os.environ.get("VNNEWS_HEAVY"), reason="heavy: set VNNEWS_HEAVY=1 to run")
+    return pytest.mark.heavy(skip(test))
+
 
 # A page may take at most this long per MB (plus a fixed second) before the test calls it a hang. Loose on
 # purpose: it catches runaway behaviour, not slow machines; bench/fuzz.py measures the real figures.
