@@ -31,7 +31,7 @@ from hostile_pages import (
 
 from vnnews_extract import Article, errors, extract
 
-_T = TypeVar("_T")
+_T = TypeVar("_T", bound=Callable[..., object])
 
 
 def heavy(test: _T) -> _T:
