@@ -80,8 +80,13 @@ _ASCII_BYTES = bytes(range(128))
 # The single-byte charsets Vietnamese pages use besides UTF-8, in order of preference on a tie:
 # Windows-1258, and Windows-1252 (what TCVN3 and VNI font text is served as).
 _VIETNAMESE_SINGLE_BYTE = ("cp1258", "cp1252")
-# A sample of the words with non-ASCII bytes is enough to tell charsets apart, on any page size.
-_HIGH_BYTE_WORD = re.compile(rb"[A-Za-z\x80-\xff]*[\x80-\xff][A-Za-z\x80-\xff]*")
+# A sample of the words with non-ASCII bytes is enough to tell charsets apart, on any page size. Words are
+# found from their high bytes outwards (a regex with "[letters]*" before the high byte would rescan every
+# long run of ASCII letters from each position), at most this many letters on each side.
+_HIGH_BYTES = re.compile(rb"[\x80-\xff]+")
+_LETTERS_BEFORE = re.compile(rb"[A-Za-z\x80-\xff]{1,16}$")
+_LETTERS_AFTER = re.compile(rb"[A-Za-z\x80-\xff]{1,16}")
+_WORD_SIDE = 16
 _SAMPLED_WORDS = 4000
 # A candidate reads as Vietnamese when at least this share of its non-ASCII words are syllables.
 _VIETNAMESE_MIN_SHARE = 0.5
@@ -180,8 +185,15 @@ def _damaged_utf8(data: bytes) -> str | None:
 
 def _sample_words(data: bytes) -> bytes:
     words = []
-    for match in _HIGH_BYTE_WORD.finditer(data):
-        words.append(match.group())
+    end = 0
+    for high in _HIGH_BYTES.finditer(data):
+        if high.start() < end:
+            continue
+        before = _LETTERS_BEFORE.search(data, max(end, high.start() - _WORD_SIDE), high.start())
+        after = _LETTERS_AFTER.match(data, high.end(), high.end() + _WORD_SIDE)
+        start = before.start() if before else high.start()
+        end = after.end() if after else high.end()
+        words.append(data[start:end])
         if len(words) >= _SAMPLED_WORDS:
             break
     return b" ".join(words)

@@ -11,6 +11,7 @@ to choose, never to change the text.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 import regex
@@ -31,8 +32,10 @@ _NUCLEUS = (
 _FINAL = r"(?:ng|nh|ch|[cmnpt])"
 _SYLLABLE = regex.compile(rf"{_INITIAL}?{_NUCLEUS}{_FINAL}?")
 
-# A word worth scoring: letters and marks with at least one non-ASCII character in them.
-_NON_ASCII_WORD = regex.compile(r"[\p{L}\p{M}]*[^\x00-\x7f\s\p{P}\p{S}\p{N}][\p{L}\p{M}]*")
+# Words worth scoring hold a non-ASCII letter; they are found from those letters outwards (a regex with a
+# "[letters]*" before the non-ASCII one would rescan every long run of ASCII letters from each position).
+_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
+_MAX_WORD_SIDE = 24  # characters looked at on each side of a non-ASCII letter
 _SCORED_WORDS = 4000  # enough words to tell encodings apart; keeps scoring a 50 MB page cheap
 _MIN_SCORED_WORDS = 3
 
@@ -66,9 +69,28 @@ def vietnamese_share(text: str) -> float:
     0.5
     """
     total = valid = 0
-    for match in _NON_ASCII_WORD.finditer(text):
+    for word in _non_ascii_words(text):
         total += 1
-        valid += is_vietnamese_syllable(match.group())
+        valid += is_vietnamese_syllable(word)
         if total >= _SCORED_WORDS:
             break
     return valid / total if total >= _MIN_SCORED_WORDS else 0.0
+
+
+def _is_word_character(char: str) -> bool:
+    return char.isalpha() or unicodedata.combining(char) != 0
+
+
+def _non_ascii_words(text: str) -> Iterator[str]:
+    """The words of `text` that hold a non-ASCII letter, in order, each once."""
+    end = 0
+    for hit in _NON_ASCII.finditer(text):
+        at = hit.start()
+        if at < end or not _is_word_character(text[at]):
+            continue
+        start, end = at, at + 1
+        while start > max(0, at - _MAX_WORD_SIDE) and _is_word_character(text[start - 1]):
+            start -= 1
+        while end < min(len(text), at + _MAX_WORD_SIDE) and _is_word_character(text[end]):
+            end += 1
+        yield text[start:end]
