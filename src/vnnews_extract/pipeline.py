@@ -17,6 +17,7 @@ import lxml.etree
 import lxml.html
 
 from .blocks import Block, Role
+from .deadline import check_deadline, deadline_scope
 from .decode import MAX_INPUT_BYTES, decode_bytes, normalize_text
 from .errors import (
     EmptyInputError,
@@ -48,7 +49,8 @@ def _read_path(path: os.PathLike[str]) -> str:
         size = os.path.getsize(path)
         if size > MAX_INPUT_BYTES:
             raise InputTooLargeError(f"{os.fspath(path)} is {size:,} bytes; the limit is {MAX_INPUT_BYTES:,}")
-        data = Path(path).read_bytes()
+        with Path(path).open("rb") as file:  # bounded: a pipe or device (/dev/zero) reports size 0
+            data = file.read(MAX_INPUT_BYTES + 1)
     except OSError as exc:
         raise UnsupportedInputError(f"cannot read {os.fspath(path)}: {exc.strerror or exc}") from exc
     return decode_bytes(data)
@@ -57,7 +59,9 @@ def _read_path(path: os.PathLike[str]) -> str:
 def _load(source: Source, url: str | None) -> Page:
     """Stages 1–2: turn any accepted source into a parsed `Page`."""
     if isinstance(source, lxml.etree._Element):
-        return Page(text="", tree=_as_html_tree(source), url=url)
+        # Serialised and parsed again: a caller's tree may be deeper than our parser allows (built with
+        # huge_tree), and the later stages rely on parse_html's bounds.
+        return parse_html(normalize_text(lxml.html.tostring(source, encoding="unicode")), url)
     if hasattr(source, "decode_contents"):  # a bs4 tree, without importing bs4 for everyone else
         return parse_html(normalize_text(str(source)), url)
     if isinstance(source, os.PathLike):
@@ -72,13 +76,8 @@ def _load(source: Source, url: str | None) -> Page:
         raise UnsupportedInputError(f"extract() reads str, bytes, a path or a parsed tree, not {type(source).__name__}")
     if not text.strip():
         raise EmptyInputError("input holds no text")
+    check_deadline("decode")
     return parse_html(text, url) if looks_like_html(text) else parse_text(text, url)
-
-
-def _as_html_tree(element: lxml.etree._Element) -> lxml.html.HtmlElement:
-    if isinstance(element, lxml.html.HtmlElement):
-        return element
-    return lxml.html.document_fromstring(lxml.etree.tostring(element, encoding="unicode"))
 
 
 def _unique_captions(blocks: Iterable[Block]) -> tuple[str, ...]:
@@ -120,10 +119,15 @@ def _article_metrics(lead: str | None, sections: tuple[Section, ...], captions: 
 
 def _run(source: Source, url: str | None) -> Article:
     page = _load(source, url)
+    check_deadline("parse")
     blocks = segment(page)
+    check_deadline("segment")
     meta = read_metadata(page, blocks)
+    check_deadline("metadata")
     lead, sections = split_sections(blocks)
     captions = _unique_captions(blocks)
+    metrics = _article_metrics(lead, sections, captions)
+    check_deadline("metrics")
     return Article(
         title=meta.title,
         lead=lead,
@@ -138,16 +142,18 @@ def _run(source: Source, url: str | None) -> Article:
         views=meta.views,
         sections=sections,
         captions=captions,
-        metrics=_article_metrics(lead, sections, captions),
+        metrics=metrics,
     )
 
 
-def extract(source: Source, *, url: str | None = None) -> Article:
+def extract(source: Source, *, url: str | None = None, timeout: float | None = None) -> Article:
     """Extract the article from one page.
 
     `source` is HTML or plain text (`str`; which one is detected), a raw page (`bytes`: decoded by BOM,
     declared charset or sniffing), a path to a file, or an already parsed ``bs4.BeautifulSoup`` or lxml
-    element. `url` is used when the page declares no canonical URL.
+    element. `url` is used when the page declares no canonical URL. `timeout` is a budget in seconds
+    (None: none): past it, `ExtractionTimeoutError` is raised. It is checked between stages and inside
+    long loops, so it may be overrun by one stage (see `vnnews_extract.deadline`).
 
     Raises an `ExtractionError` subclass (see `vnnews_extract.errors`) and nothing else.
 
@@ -156,7 +162,8 @@ def extract(source: Source, *, url: str | None = None) -> Article:
     ('Giá xăng tăng mạnh', 'Giá xăng RON 95 tăng 500 đồng/lít từ 15h chiều nay.')
     """
     try:
-        return _run(source, url)
+        with deadline_scope(timeout):
+            return _run(source, url)
     except ExtractionError:
         raise
     except UnicodeError as exc:
