@@ -230,7 +230,8 @@ SOURCE_LINE = regex.compile(
 The outlet is capitalised and short, so "Theo ông A, giá sẽ tăng" and "Theo đó" are not credits."""
 
 AUTHOR_LABELS = regex.compile(
-    r"^\s*(?:Tác giả|Bài(?:\s+và\s+ảnh)?|Người viết|Phóng viên|PV|Tin, ảnh|Bài, ảnh|Theo)(?!\p{L})\s*:?\s*", regex.IGNORECASE
+    r"^\s*(?:Tác giả|Bài(?:\s+và\s+ảnh)?|Người viết|Phóng viên|PV|Tin, ảnh|Bài, ảnh|Theo)(?!\p{L})\s*:?\s*",
+    regex.IGNORECASE,
 )
 """Labels written before an author's name."""
 
