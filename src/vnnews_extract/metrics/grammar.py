@@ -27,6 +27,7 @@ from .rules import (
     has_verb,
     measured_noun,
     period_before,
+    periods,
     qualifier_for,
     reference_basis,
 )
@@ -48,6 +49,13 @@ _REFERENCE_NOUN_RE = regex.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu|tổng|cùn
 _CONTINUES_RE = regex.compile(r"^\W*còn(?!\p{L})", _F)
 _TOKEN_RE = regex.compile(r"[\p{L}\d]+")
 _MEASURE_KIND = {"lượng": ("physical", "count"), "trị giá": ("money",), "giá trị": ("money",), "kim ngạch": ("money",)}
+# "(cùng kỳ năm 2021 tăng 4,2%)", "90% cùng kỳ năm trước": the same period of an earlier year
+_SAME_PERIOD_START_RE = regex.compile(r"\W*(?:của\s+)?cùng\s+kỳ", _F)
+_PLAN_START_RE = regex.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu)", _F)
+_PLAIN_JOIN_RE = regex.compile(r"^[\s,]*(?:và)?\s*$", _F)
+_NOUNS_AND_RE = regex.compile(r"^\s*(?:\p{L}+\s+)*?và\s*$", _F)
+_MAX_CANDIDATES = 24  # a breakdown's total is among the last figures before its marker
+_MAX_LOOKAHEAD = 48  # an announced change finds its price among the next figures
 _CHANGE_UNIT = {"percent": "%", "pp": "pp", "point": "point", "times": "times"}
 
 
@@ -127,7 +135,7 @@ def _same_unit(a: str | None, b: str | None) -> bool:
 
 def _choose_parent(draft: _Draft, candidates: list[_Draft]) -> _Draft | None:
     """The total a breakdown item belongs to: same unit, most shared subject words, latest."""
-    pool = [c for c in candidates if not c.comparative and c is not draft]
+    pool = [c for c in candidates[-_MAX_CANDIDATES:] if not c.comparative and c is not draft]
     if draft.change_only:
         return next((c for c in reversed(pool) if c.changes or c.change_only), None)
     same = [c for c in pool if _same_unit(c.unit, draft.unit)]
@@ -180,7 +188,8 @@ class _Reader:
         text = self.text
         figures = find_figures(text, start, end)
         sentence_text = text[start:end]
-        period = period_before(text, start, figures[0].start if figures else end)
+        found_periods = periods(text, start, end)
+        period = period_before(found_periods, figures[0].start if figures else end)
         if period:
             self.period = period
         anaphor = _ANAPHORA_RE.match(sentence_text)
@@ -205,6 +214,7 @@ class _Reader:
         run_lengths = _run_lengths(roles, figures, text)
         last_change_based = False
         entries: list[tuple[_Draft, int]] = []  # every change read in this sentence, in text order
+        pending: _Draft | None = None  # the last change-only metric, which a new level may take over
         for i, (figure, role) in enumerate(zip(figures, roles, strict=True)):
             gap_start = gap_starts[i]
             gap = text[gap_start : figure.start]
@@ -214,7 +224,7 @@ class _Reader:
                 before = [d for d in mine if not d.comparative]
                 candidates = before or [d for d in self.previous_sentence if not d.comparative]
             breaks = ";" in gap or has_marker(gap)
-            here_period = period_before(text, start, figure.start) or self.period
+            here_period = period_before(found_periods, figure.start) or self.period
             if role.name == "skip":
                 continue
             if role.name == "change" and not role.comparative:
@@ -238,7 +248,7 @@ class _Reader:
                 basis = None if role.comparative else (basis_after(after) or basis_before(gap))
                 draft.changes.append((change, basis))
                 entries.append((draft, 0))
-                draft.comparative = role.comparative or regex.match(r"\W*cùng\s+kỳ", gap.split("(")[-1], _F) is not None
+                draft.comparative = role.comparative or _SAME_PERIOD_START_RE.match(gap.split("(")[-1]) is not None
                 draft.range_max = figure.range_max
                 last_change_based = basis is not None
             else:
@@ -253,9 +263,11 @@ class _Reader:
             draft.qualifier = qualifier_for(gap, gap) or self._listed_qualifier(gap, mine, role, figure.kind)
             draft.subject = self._subject(figure, role, gap_start, nouns[i], last_subject)
             last_subject = draft.subject or last_subject
-            pending = next((d for d in reversed(mine) if d.change_only and not d.comparative), None)
             if role.name == "level" and pending is not None:
                 self._absorb(pending, draft, mine, entries)
+                pending = None
+            elif draft.change_only and not draft.comparative:
+                pending = draft
             if candidates is not None and not draft.comparative:
                 draft.candidates = candidates
             if breaks and not role.comparative:
@@ -271,7 +283,7 @@ class _Reader:
 
     def _listed_qualifier(self, gap: str, mine: list[_Draft], role: Role, kind: str | None) -> Qualifier | None:
         """ "… 170.000 tỷ đồng doanh thu và 15.000 tỷ đồng lợi nhuận": a framing word covers the list."""
-        if not mine or role.name != "value" or not regex.match(r"^\s*(?:\p{L}+\s+)*?và\s*$", gap) or has_verb(gap):
+        if not mine or role.name != "value" or not _NOUNS_AND_RE.match(gap) or has_verb(gap):
             return None
         last = mine[-1]
         same_kind = last.figure.kind == kind
@@ -308,9 +320,10 @@ class _Reader:
         self, change_only: _Draft, level: _Draft, mine: list[_Draft], entries: list[tuple[_Draft, int]]
     ) -> None:
         """ "tăng 81%, từ 55 triệu đồng/m2 lên 100 triệu đồng/m2": the change belongs to the new level."""
-        between = mine[mine.index(change_only) + 1 :] if change_only in mine else None
-        if between is None or len(between) > 1:
+        between = mine[-2:]
+        if change_only not in between:
             return
+        between = between[between.index(change_only) + 1 :]
         if between and not _FROM_END_RE.search(self.text[: between[0].figure.start]):
             return
         offset = len(level.changes)
@@ -321,16 +334,24 @@ class _Reader:
         level.qualifier = level.qualifier or change_only.qualifier
         if change_only.subject and not level.subject:
             level.subject = change_only.subject
-        mine.remove(change_only)
-        self.drafts.remove(change_only)
+        _drop_recent(mine, change_only)
+        _drop_recent(self.drafts, change_only)
+
+
+def _drop_recent(drafts: list[_Draft], draft: _Draft) -> None:
+    """Remove `draft`, one of the last few of `drafts` (without scanning a long list from its start)."""
+    for index in range(len(drafts) - 1, max(-1, len(drafts) - 4), -1):
+        if drafts[index] is draft:
+            del drafts[index]
+            return
 
 
 def _reference(after: str) -> Basis | None:
     """ "76% kế hoạch năm", "90% cùng kỳ năm trước": a percent of a named reference."""
     phrase = after.lstrip()
-    if regex.match(r"(?:kế\s+hoạch|chỉ\s+tiêu)", phrase, _F):
+    if _PLAN_START_RE.match(phrase):
         return "plan"
-    if regex.match(r"(?:của\s+)?cùng\s+kỳ", phrase, _F):
+    if _SAME_PERIOD_START_RE.match(phrase):
         return "same_period_last_year"
     return None
 
@@ -364,19 +385,22 @@ def _run_lengths(roles: list[Role], figures: list[Figure], text: str) -> dict[in
 
 
 def _plain_join(gap: str) -> bool:
-    return bool(regex.match(r"^[\s,]*(?:và)?\s*$", gap, _F))
+    return bool(_PLAIN_JOIN_RE.match(gap))
 
 
 def _fill_bases(entries: list[tuple[_Draft, int]], sentence_basis: Basis | None) -> None:
     """Give every change without a stated basis the nearest one stated in the sentence."""
     entries = [(d, k) for d, k in entries if not d.comparative and k < len(d.changes)]
     stated = [d.changes[k][1] for d, k in entries]
+    later: list[Basis | None] = [None] * len(stated)
+    for index in range(len(stated) - 2, -1, -1):
+        later[index] = stated[index + 1] or later[index + 1]
+    earlier: Basis | None = None
     for index, (draft, k) in enumerate(entries):
         if stated[index] is not None:
+            earlier = stated[index]
             continue
-        later = next((b for b in stated[index + 1 :] if b is not None), None)
-        earlier = next((b for b in reversed(stated[:index]) if b is not None), None)
-        basis = later or earlier or sentence_basis
+        basis = later[index] or earlier or sentence_basis
         change, _ = draft.changes[k]
         draft.changes[k] = (change, basis)
 
@@ -384,14 +408,17 @@ def _fill_bases(entries: list[tuple[_Draft, int]], sentence_basis: Basis | None)
 def _merge_announced_changes(drafts: list[_Draft]) -> None:
     """ "xăng RON95 giảm 334 đồng/lít. … xăng RON95 tối đa 21.177 đồng/lít": a change of an amount told
     before the price it moves (the fuel-price report shape) joins the later price of the same subject."""
-    for draft in list(drafts):
+    positions = {id(d): i for i, d in enumerate(drafts)}
+    merged: set[int] = set()
+    for draft in drafts:
         if not draft.change_only or len(draft.changes) != 1 or draft.comparative:
             continue
         change, basis = draft.changes[0]
         if change.unit in _CHANGE_UNIT.values():
             continue
         words = _tokens(draft.subject)
-        later = drafts[drafts.index(draft) + 1 :]
+        position = positions[id(draft)]
+        later = drafts[position + 1 : position + 1 + _MAX_LOOKAHEAD]
         match = next(
             (
                 d
@@ -409,10 +436,11 @@ def _merge_announced_changes(drafts: list[_Draft]) -> None:
         if match is None:
             continue
         match.changes.append((Change(change.direction, change.value, match.unit or change.unit), basis))
-        for other in drafts:
+        merged.add(id(draft))
+        for other in later:
             if other.parent is draft:
                 other.parent = match
-        drafts.remove(draft)
+    drafts[:] = [d for d in drafts if id(d) not in merged]
 
 
 def extract(text: str) -> tuple[Metric, ...]:
@@ -428,7 +456,8 @@ def extract(text: str) -> tuple[Metric, ...]:
         if draft.changes and draft.basis is None and draft.parent is not None:
             draft.basis = draft.parent.basis
     index = {id(d): i for i, d in enumerate(drafts)}
-    sentences = _sentences(text)
+    spans = _sentences(text)
+    sentences = {d.sentence: text[slice(*spans[d.sentence])].strip() for d in drafts}
     return tuple(
         Metric(
             subject=d.subject,
@@ -441,7 +470,7 @@ def extract(text: str) -> tuple[Metric, ...]:
             range_max=d.range_max,
             parent=None if d.parent is None else index.get(id(d.parent)),
             text=text[d.figure.start : d.figure.end],
-            sentence=text[slice(*sentences[d.sentence])].strip(),
+            sentence=sentences[d.sentence],
         )
         for d in drafts
     )

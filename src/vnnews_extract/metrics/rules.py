@@ -7,6 +7,7 @@ what basis? With which qualifier, in which period? Patterns are compiled once, f
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -85,6 +86,9 @@ _COMPARATIVE_END_RE = regex.compile(
 )
 # "mức giảm đối với xăng E5 RON92 là 329 đồng/lít": the size of a change, announced
 _ANNOUNCED_CHANGE_RE = regex.compile(r"(?<!\p{L})mức\s+(?P<verb>tăng|giảm)(?!\p{L})[^,;.]*?\s(?:là|ở\s+mức)\s*$", _F)
+_UP_END_RE = regex.compile(r"tăng\S*\s*(?:của\s*)?$", _F)
+_CLAUSE_PUNCT_RE = regex.compile(r"[,;(]")
+_ASPECT_RE = regex.compile(r"\s*(?:về|ở\s+chiều)\s+(?P<what>(?:(?!và|nhưng|so|,|;|\.|\()\S+\s*){1,4})", _F)
 _LIST_GAP_RE = regex.compile(r"^(?:\s+của\s+[^,;()]*?)?[\s,]*(?:(?:và|hoặc|cùng)\s*)?$", _F)
 _RESPECTIVELY_RE = regex.compile(r"(?<!\p{L})(?:lần\s+lượt|tương\s+ứng)(?!\p{L})", _F)
 _MARKER_RE = regex.compile(r"(?<!\p{L})(?:" + _words(BREAKDOWN_MARKERS) + r")(?!\p{L})", _F)
@@ -151,7 +155,7 @@ def classify(gap: str, kind: str | None, sign: str, previous: Role | None) -> Ro
     if sign in {"-", "+"} and kind in {"percent", "point", "pp"}:
         return Role("change", "down" if sign == "-" else "up")
     if _COMPARATIVE_END_RE.search(gap):
-        up = regex.search(r"tăng\S*\s*(?:của\s*)?$", gap, _F)
+        up = _UP_END_RE.search(gap)
         return Role("change", "up" if up else "down", comparative=True)
     announced = _ANNOUNCED_CHANGE_RE.search(gap)
     if announced:
@@ -226,7 +230,7 @@ def basis_after(after: str) -> Basis | None:
 
 def basis_before(gap: str) -> Basis | None:
     """A "so với X" standing before the change in its own clause ("so với tháng 4/2018 tăng 10,9%")."""
-    clause = regex.split(r"[,;(]", gap)[-1]
+    clause = _CLAUSE_PUNCT_RE.split(gap)[-1]
     return basis_after(clause)
 
 
@@ -260,18 +264,28 @@ def qualifier_for(gap: str, framing: str) -> Qualifier | None:
 
 def aspect_after(after: str) -> str | None:
     """The aspect a change speaks of: "tăng 11,6% về lượng" → "lượng", "ở chiều bán ra" → "bán ra"."""
-    found = regex.match(r"\s*(?:về|ở\s+chiều)\s+(?P<what>(?:(?!và|nhưng|so|,|;|\.|\()\S+\s*){1,4})", after, _F)
+    found = _ASPECT_RE.match(after)
     return found.group("what").strip() if found else None
 
 
-def period_before(text: str, start: int, end: int) -> str | None:
-    """The last period expression in `text[start:end]` that is not the object of "so với"."""
-    last: str | None = None
-    for found in _PERIOD_RE.finditer(text, start, end):
-        if _COMPARED_PERIOD_RE.search(text, max(start, found.start() - 8), found.start()):
-            continue
-        last = found.group(0)
-    return last
+def periods(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The period expressions in `text[start:end]` (end offset, words), leaving out "so với <period>"."""
+    return [
+        (found.end(), found.group(0))
+        for found in _PERIOD_RE.finditer(text, start, end)
+        if not _COMPARED_PERIOD_RE.search(text, max(start, found.start() - 8), found.start())
+    ]
+
+
+def period_before(found: list[tuple[int, str]], position: int) -> str | None:
+    """The last of `found` (from `periods`) that ends before `position`.
+
+    >>> t = "Tính chung 7 tháng năm 2018, doanh thu đạt 5 tỷ đồng"
+    >>> period_before(periods(t, 0, len(t)), len(t))
+    'Tính chung 7 tháng năm 2018'
+    """
+    index = bisect.bisect_right(found, (position, "\U0010ffff"))
+    return found[index - 1][1] if index else None
 
 
 def period_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -56,6 +56,7 @@ _GENERIC_RE = regex.compile(r"^(?:" + _alternation(GENERIC_HOLDERS) + r")$", _F)
 _MEASURE_RE = regex.compile(r"^(?:" + _alternation(MEASURE_WORDS) + r")$", _F)
 _LEVEL_NOUN_RE = regex.compile(r"^(?:" + _alternation(LEVEL_NOUNS) + r")$", _F)
 _COUNT_TAIL_RE = regex.compile(r"^[^,;.()]*?(?=\s*(?:[,;.()]|$|(?<!\p{L})(?:tăng|giảm|với|đạt|so)(?!\p{L})))", _F)
+_WORD_CHAR_RE = regex.compile(r"\p{L}|\d")
 _MAX_WORDS = 14
 _WITH_RE = regex.compile(r"(?<!\p{L})với(?!\p{L})", _F)
 _SHORT_PIECE = 3
@@ -152,7 +153,7 @@ def is_residue_empty(gap: str) -> bool:
         chars[s:e] = " " * (e - s)
     rest = _BASIS_OR_ASPECT_RE.sub(" ", "".join(chars))
     rest = _LINK_WORDS_RE.sub(" ", rest)
-    return not regex.search(r"\p{L}|\d", rest)
+    return not _WORD_CHAR_RE.search(rest)
 
 
 def is_generic(subject: str | None) -> bool:
