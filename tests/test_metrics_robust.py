@@ -82,7 +82,7 @@ def _well_formed(metrics: tuple[Metric, ...]) -> None:
         assert isinstance(metric, Metric)
         assert metric.value is None or isinstance(metric.value, Decimal)
         assert metric.value is not None or metric.changes, "a metric has a value or changes"
-        assert metric.parent is None or 0 <= metric.parent < len(metrics) and metric.parent != i
+        assert metric.parent is None or (0 <= metric.parent < len(metrics) and metric.parent != i)
         assert metric.section is None
         assert metric.text and metric.text in metric.sentence
 
