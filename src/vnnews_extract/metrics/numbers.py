@@ -73,6 +73,7 @@ _SPELLED_WORDS = (*_DIGIT_WORDS, _TEN, _TENS, *_ZERO_TENS, *SCALES)
 SPELLED_NUMBER = r"(?:(?:" + "|".join(sorted(_SPELLED_WORDS, key=len, reverse=True)) + r")(?:\s+|$))+"
 _SPELLED_RE = regex.compile(r"^\s*" + SPELLED_NUMBER + r"\s*$", regex.IGNORECASE)
 
+_MAX_DIGITS = 40
 _DIGITS_RE = regex.compile(r"^[+-]?\d+(?:[.,]\d+)*$")
 _NUMBER_PART_RE = regex.compile(r"(\d+(?:[.,]\d+)*)\s*(" + SCALE_WORD + r"(?:\s+" + SCALE_WORD + r")*)?", regex.I)
 _GROUPED_NUMBER_RE = regex.compile(
@@ -101,8 +102,8 @@ def parse_digits(s: str) -> Decimal | None:
     True
     """
     s = s.strip()
-    if not _DIGITS_RE.match(s):
-        return None
+    if len(s) > _MAX_DIGITS or not _DIGITS_RE.match(s):
+        return None  # no figure in the news has that many digits; a run that long is noise
     sign = "-" if s.startswith("-") else ""
     s = s.lstrip("+-")
     dots, commas = s.count("."), s.count(",")
@@ -256,7 +257,7 @@ def tidy(value: Decimal) -> Decimal:
     Decimal('22.7')
     """
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
+        return Decimal(int(value))  # exact at any size, never in exponent form
     return value.normalize()
 
 
