@@ -27,6 +27,7 @@ from .rules import (
     has_verb,
     measured_noun,
     period_before,
+    period_right_after,
     periods,
     qualifier_for,
     reference_basis,
@@ -224,7 +225,11 @@ class _Reader:
                 before = [d for d in mine if not d.comparative]
                 candidates = before or [d for d in self.previous_sentence if not d.comparative]
             breaks = ";" in gap or has_marker(gap)
-            here_period = period_before(found_periods, figure.start) or self.period
+            here_period = (
+                period_right_after(found_periods, text, figure.end)
+                or period_before(found_periods, figure.start)
+                or self.period
+            )
             if role.name == "skip":
                 continue
             if role.name == "change" and not role.comparative:

@@ -121,6 +121,7 @@ _PERIOD_RE = regex.compile(
     r")(?!\p{L})",
     _F,
 )
+_RIGHT_AFTER = 24  # characters between a figure and a period that still belongs to it
 _COMPARED_PERIOD_RE = regex.compile(r"(?:so\s+với|so)\s+$", _F)
 
 
@@ -286,6 +287,25 @@ def period_before(found: list[tuple[int, str]], position: int) -> str | None:
     """
     index = bisect.bisect_right(found, (position, "\U0010ffff"))
     return found[index - 1][1] if index else None
+
+
+def period_right_after(found: list[tuple[int, str]], text: str, position: int) -> str | None:
+    """A period written right after the figure, in its clause ("đạt 70% trong năm 2020").
+
+    >>> t = "phấn đấu đạt 70% trong năm 2020"
+    >>> period_right_after(periods(t, 0, len(t)), t, 16)
+    'năm 2020'
+    >>> t = "đạt 5 tỷ USD, 6 tháng đầu năm đạt 9 tỷ USD"
+    >>> period_right_after(periods(t, 0, len(t)), t, 12) is None
+    True
+    """
+    index = bisect.bisect_right(found, (position, "\U0010ffff"))
+    if index < len(found):
+        end, words = found[index]
+        between = text[position : end - len(words)]
+        if len(between) <= _RIGHT_AFTER and not _CLAUSE_PUNCT_RE.search(between) and "." not in between:
+            return words
+    return None
 
 
 def period_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -370,6 +370,12 @@ SUBJECT_LEAD_WORDS: Final[tuple[str, ...]] = (
     "xuống",
     "trong",
     "đã",
+    "ước tính",
+    "ước",
+    "dự kiến",
+    "dự báo",
+    "phấn đấu",
+    "mục tiêu",
 )
 # Verbs and particles between the subject and its number ("… ước tính đạt 64 tỷ USD").
 SUBJECT_TRAIL_WORDS: Final[tuple[str, ...]] = (
