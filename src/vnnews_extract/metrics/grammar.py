@@ -432,7 +432,7 @@ def _merge_announced_changes(drafts: list[_Draft]) -> None:
                 and not d.changes
                 and d.sentence > draft.sentence
                 and words
-                and _tokens(d.subject) == words
+                and words <= _tokens(d.subject)
                 and d.unit is not None
                 and (d.unit == change.unit or d.unit.startswith(change.unit.split("/")[0] + "/"))
             ),

@@ -319,8 +319,10 @@ _NOUN_STOPS = frozenset(
         *NOUN_STOPS,
     }
 )
-_COUNT_STOPS = frozenset({*(w for w in CHANGE_UP + CHANGE_DOWN if " " not in w), *COUNT_TAIL_STOPS})
+_SINGLE_WORD_VERBS = frozenset(w for w in CHANGE_UP + CHANGE_DOWN if " " not in w)
+_COUNT_STOPS = frozenset({*_SINGLE_WORD_VERBS, *COUNT_TAIL_STOPS})
 _MAX_COUNT_WORDS = 12
+_VERB_TAKES_NUMBER_RE = regex.compile(r"(?:\s+(?:" + _words(CHANGE_FILLERS) + r"))*\s*[-+]?\d", _F)
 _SPACE_RE = regex.compile(r"[ \t]+")
 _SPACE_DIGIT_RE = regex.compile(r"\s+\d")
 _NOUN_WORD_RE = regex.compile(r"(?P<word>\p{L}[\p{L}-]*)(?![\p{L}\d/])(?P<punct>[,;.:()…]?)")
@@ -352,7 +354,9 @@ def measured_noun(after: str, count: bool) -> tuple[str, int]:
             break
         word = found.group("word")
         lower = word.lower()
-        if lower in stops or (not count and (lower in {"được", "có"} or (not words and not word[0].islower()))):
+        if count and lower in _SINGLE_WORD_VERBS and not _VERB_TAKES_NUMBER_RE.match(after, found.end()):
+            pass  # "13 mã tăng giá": a verb without a number is part of the counted noun
+        elif lower in stops or (not count and (lower in {"được", "có"} or (not words and not word[0].islower()))):
             break
         if lower == "sau" and _SPACE_DIGIT_RE.match(after, found.end()):
             break  # "sau 9 tháng" is a period, "sau thuế" part of the noun

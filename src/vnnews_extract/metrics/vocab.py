@@ -376,6 +376,9 @@ SUBJECT_LEAD_WORDS: Final[tuple[str, ...]] = (
     "dự báo",
     "phấn đấu",
     "mục tiêu",
+    "mức tăng",
+    "mức giảm",
+    "đối với",
 )
 # Verbs and particles between the subject and its number ("… ước tính đạt 64 tỷ USD").
 SUBJECT_TRAIL_WORDS: Final[tuple[str, ...]] = (
@@ -418,6 +421,7 @@ SUBJECT_TRAIL_WORDS: Final[tuple[str, ...]] = (
     "tối thiểu",
     "từ",
     "dao động",
+    "còn",
 )
 
 # "làm giảm 0,76 điểm phần trăm", "đóng góp 1,46 điểm": a contribution to another figure's growth.
