@@ -235,7 +235,7 @@ class _Reader:
             if role.name == "change" and not role.comparative:
                 attach = open_draft is not None and not breaks and is_residue_empty(gap)
                 if attach and open_draft is not None and open_draft.change_only:
-                    attach = last_change_based or aspect_after(after) is not None
+                    attach = last_change_based or role.restated or aspect_after(after) is not None
                 if attach:
                     unit = _CHANGE_UNIT.get(figure.kind or "", "")
                     target = self._target(open_draft, group, run_lengths, i, after, unit)

@@ -86,6 +86,9 @@ _COMPARATIVE_END_RE = regex.compile(
 )
 # "mức giảm đối với xăng E5 RON92 là 329 đồng/lít": the size of a change, announced
 _ANNOUNCED_CHANGE_RE = regex.compile(r"(?<!\p{L})mức\s+(?P<verb>tăng|giảm)(?!\p{L})[^,;.]*?\s(?:là|ở\s+mức)\s*$", _F)
+_RESTATED_RE = regex.compile(r"^\s*\(\s*(?:tương\s+đương|tương\s+ứng)?\s*$", _F)
+# "gấp 2,4 lần cùng kỳ", "vượt 12% kế hoạch": the reference written straight after the change
+_REFERENCE_RE = regex.compile(r"\s*(?:cùng\s+kỳ|kế\s+hoạch|chỉ\s+tiêu|dự\s+toán)(?!\p{L})", _F)
 _UP_END_RE = regex.compile(r"tăng\S*\s*(?:của\s*)?$", _F)
 _CLAUSE_PUNCT_RE = regex.compile(r"[,;(]")
 _ASPECT_RE = regex.compile(r"\s*(?:về|ở\s+chiều)\s+(?P<what>(?:(?!và|nhưng|so|,|;|\.|\()\S+\s*){1,4})", _F)
@@ -134,13 +137,14 @@ class Role:
     direction: Direction | None = None
     comparative: bool = False
     respectively: bool = False
+    restated: bool = False  # "tăng 8,45 điểm (0,66%)": the same change in other units
 
 
 def classify(gap: str, kind: str | None, sign: str, previous: Role | None) -> Role:
     """The role of a figure from the words right before it.
 
     >>> classify("kim ngạch đạt 1.320 triệu USD, giảm ", "percent", "", None)
-    Role(name='change', direction='down', comparative=False, respectively=False)
+    Role(name='change', direction='down', comparative=False, respectively=False, restated=False)
     >>> classify("tăng từ 27 triệu đồng/m2 lên ", "money", "", None).name
     'level'
     >>> classify(" và ", "percent", "", Role("change", "up")).direction
@@ -168,6 +172,8 @@ def classify(gap: str, kind: str | None, sign: str, previous: Role | None) -> Ro
     change = _CHANGE_END_RE.search(gap)
     if change:
         return Role("change", "up" if change.group("up") else "down", respectively=respectively)
+    if previous is not None and previous.name == "change" and _RESTATED_RE.match(gap):
+        return Role("change", previous.direction, previous.comparative, restated=True)
     if previous is not None and previous.name in {"change", "ratio"} and _LIST_GAP_RE.match(gap):
         return Role(previous.name, previous.direction, previous.comparative, previous.respectively)
     if kind in {"pp", "times"}:
@@ -207,7 +213,7 @@ def _basis_of(phrase: str) -> Basis:
     return "other"
 
 
-def basis_after(after: str) -> Basis | None:
+def basis_after(after: str, reference: bool = True) -> Basis | None:
     """The basis named by the first "so với …" in the words after a change.
 
     >>> basis_after(" so với cùng kỳ năm trước; dệt may")
@@ -225,14 +231,14 @@ def basis_after(after: str) -> Basis | None:
     """
     found = _SO_VOI_RE.search(after)
     if not found:
-        return None
+        return _basis_of(after.strip()) if reference and _REFERENCE_RE.match(after) else None
     return _basis_of(found.group("what").strip())
 
 
 def basis_before(gap: str) -> Basis | None:
     """A "so với X" standing before the change in its own clause ("so với tháng 4/2018 tăng 10,9%")."""
     clause = _CLAUSE_PUNCT_RE.split(gap)[-1]
-    return basis_after(clause)
+    return basis_after(clause, reference=False)
 
 
 def reference_basis(after: str) -> Basis | None:
@@ -322,6 +328,7 @@ _NOUN_STOPS = frozenset(
 _SINGLE_WORD_VERBS = frozenset(w for w in CHANGE_UP + CHANGE_DOWN if " " not in w)
 _COUNT_STOPS = frozenset({*_SINGLE_WORD_VERBS, *COUNT_TAIL_STOPS})
 _MAX_COUNT_WORDS = 12
+_AND_WORD_RE = regex.compile(r"[ \t]+(?!(?:" + _VERB_UP + "|" + _VERB_DOWN + r")(?!\p{L}))\p{L}", _F)
 _VERB_TAKES_NUMBER_RE = regex.compile(r"(?:\s+(?:" + _words(CHANGE_FILLERS) + r"))*\s*[-+]?\d", _F)
 _SPACE_RE = regex.compile(r"[ \t]+")
 _SPACE_DIGIT_RE = regex.compile(r"\s+\d")
@@ -356,6 +363,8 @@ def measured_noun(after: str, count: bool) -> tuple[str, int]:
         lower = word.lower()
         if count and lower in _SINGLE_WORD_VERBS and not _VERB_TAKES_NUMBER_RE.match(after, found.end()):
             pass  # "13 mã tăng giá": a verb without a number is part of the counted noun
+        elif count and lower == "và" and _AND_WORD_RE.match(after, found.end()):
+            pass  # "doanh nghiệp gia nhập và tái gia nhập thị trường": one counted noun
         elif lower in stops or (not count and (lower in {"được", "có"} or (not words and not word[0].islower()))):
             break
         if lower == "sau" and _SPACE_DIGIT_RE.match(after, found.end()):

@@ -19,6 +19,7 @@ from .vocab import (
     GENERIC_HOLDERS,
     LEVEL_NOUNS,
     MEASURE_WORDS,
+    PAIR_CONTEXT,
     QUALIFIERS,
     SUBJECT_LEAD_WORDS,
     SUBJECT_TRAIL_WORDS,
@@ -56,6 +57,12 @@ _GENERIC_RE = regex.compile(r"^(?:" + _alternation(GENERIC_HOLDERS) + r")$", _F)
 _MEASURE_RE = regex.compile(r"^(?:" + _alternation(MEASURE_WORDS) + r")$", _F)
 _LEVEL_NOUN_RE = regex.compile(r"^(?:" + _alternation(LEVEL_NOUNS) + r")$", _F)
 _COUNT_TAIL_RE = regex.compile(r"^[^,;.()]*?(?=\s*(?:[,;.()]|$|(?<!\p{L})(?:tăng|giảm|với|đạt|so)(?!\p{L})))", _F)
+# "tính đến ngày 20/10/2024", "sáng 15/7": when, not what
+_DATE_PHRASE_RE = regex.compile(
+    r"(?<!\p{L})(?:(?:tính\s+)?(?:đến|tới|từ)\s+(?:hết\s+)?)?(?:ngày|sáng|chiều|tối|trưa)?\s*"
+    r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?",
+    _F,
+)
 _WORD_CHAR_RE = regex.compile(r"\p{L}|\d")
 _MAX_WORDS = 14
 _WITH_RE = regex.compile(r"(?<!\p{L})với(?!\p{L})", _F)
@@ -63,7 +70,7 @@ _SHORT_PIECE = 3
 # What may stand between a figure and a change of it: bases, aspects, verbs, fillers, connectives.
 _LINK_WORDS_RE = regex.compile(
     r"(?<!\p{L})(?:"
-    + _alternation([*SUBJECT_LEAD_WORDS, *CHANGE_UP, *CHANGE_DOWN, *CHANGE_FILLERS, *QUALIFIERS])
+    + _alternation([*SUBJECT_LEAD_WORDS, *CHANGE_UP, *CHANGE_DOWN, *CHANGE_FILLERS, *QUALIFIERS, *PAIR_CONTEXT])
     + r")(?!\p{L})",
     _F,
 )
@@ -81,7 +88,7 @@ def _clean(piece: str) -> tuple[str, bool]:
         previous = piece
         stripped = _LEAD_RE.sub("", piece)
         led = led or stripped != piece
-        piece = _TRAIL_RE.sub("", stripped).strip(' ,.-–:("“”')
+        piece = _TRAIL_RE.sub("", stripped).strip(' ,.-–:()"“”')
     return piece, led
 
 
@@ -103,7 +110,7 @@ def subject_before(text: str, start: int, end: int) -> str | None:
     chars = list(text[start:end])
     for s, e in period_spans(text, start, end):
         chars[s - start : e - start] = " " * (e - s)
-    gap = _SO_VOI_RE.sub("", "".join(chars))
+    gap = _DATE_PHRASE_RE.sub(" ", _SO_VOI_RE.sub("", "".join(chars)))
     clause = _CLAUSE_SPLIT_RE.split(gap)[-1]
     # "… chiếm phần lớn với 15.155 tấn": "with" opens the figure's own phrase; when nothing is named
     # there, the words before "với" hold the subject

@@ -422,6 +422,9 @@ SUBJECT_TRAIL_WORDS: Final[tuple[str, ...]] = (
     "từ",
     "dao động",
     "còn",
+    "bằng",
+    "được niêm yết",
+    "niêm yết",
 )
 
 # "làm giảm 0,76 điểm phần trăm", "đóng góp 1,46 điểm": a contribution to another figure's growth.
