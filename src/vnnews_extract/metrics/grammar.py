@@ -55,6 +55,7 @@ _SAME_PERIOD_START_RE = regex.compile(r"\W*(?:của\s+)?cùng\s+kỳ", _F)
 _PLAN_START_RE = regex.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu)", _F)
 _PLAIN_JOIN_RE = regex.compile(r"^[\s,]*(?:và)?\s*$", _F)
 _NOUNS_AND_RE = regex.compile(r"^\s*(?:\p{L}+\s+)*?và\s*$", _F)
+_CONJUNCTS_RE = regex.compile(r"\s*(?:,|(?<!\p{L})và(?!\p{L}))\s*", _F)
 _MAX_CANDIDATES = 24  # a breakdown's total is among the last figures before its marker
 _MAX_LOOKAHEAD = 48  # an announced change finds its price among the next figures
 _CHANGE_UNIT = {"percent": "%", "pp": "pp", "point": "point", "times": "times"}
@@ -216,6 +217,7 @@ class _Reader:
         last_change_based = False
         entries: list[tuple[_Draft, int]] = []  # every change read in this sentence, in text order
         pending: _Draft | None = None  # the last change-only metric, which a new level may take over
+        drafted: dict[int, _Draft] = {}  # figure index → the metric it opened
         for i, (figure, role) in enumerate(zip(figures, roles, strict=True)):
             gap_start = gap_starts[i]
             gap = text[gap_start : figure.start]
@@ -265,7 +267,7 @@ class _Reader:
                     draft.basis = _reference(after)
                 # a share or a percent of a reference is not what a following relative change moves
                 draft.share = role.name in {"share", "ratio"} or draft.basis is not None
-            draft.qualifier = qualifier_for(gap, gap) or self._listed_qualifier(gap, mine, role, figure.kind)
+            draft.qualifier = qualifier_for(gap, gap, after) or self._listed_qualifier(gap, mine, role, figure.kind)
             draft.subject = self._subject(figure, role, gap_start, nouns[i], last_subject)
             last_subject = draft.subject or last_subject
             if role.name == "level" and pending is not None:
@@ -282,7 +284,9 @@ class _Reader:
                 open_draft = draft
             mine.append(draft)
             self.drafts.append(draft)
+            drafted[i] = draft
         _fill_bases(entries, _sentence_basis(sentence_text))
+        _share_out_subjects(drafted, roles, figures, text, gap_starts)
         self.previous_sentence = mine or self.previous_sentence
         self.previous_candidates = candidates or [d for d in mine if not d.comparative]
 
@@ -389,6 +393,26 @@ def _run_lengths(roles: list[Role], figures: list[Figure], text: str) -> dict[in
     return runs
 
 
+def _share_out_subjects(
+    drafted: dict[int, _Draft], roles: list[Role], figures: list[Figure], text: str, gap_starts: list[int]
+) -> None:
+    """ "Xuất khẩu và nhập khẩu lần lượt đạt 305,6 tỷ USD và 283,5 tỷ USD": one subject each, in order."""
+    i = 0
+    while i < len(figures):
+        first = drafted.get(i)
+        if first is None or roles[i].name != "value" or not roles[i].respectively or not first.subject:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(figures) and j in drafted and _plain_join(text[gap_starts[j] : figures[j].start]):
+            j += 1
+        parts = [p for p in _CONJUNCTS_RE.split(first.subject) if p]
+        if j - i >= 2 and len(parts) == j - i:
+            for k, part in zip(range(i, j), parts, strict=True):
+                drafted[k].subject = part
+        i = j
+
+
 def _plain_join(gap: str) -> bool:
     return bool(_PLAIN_JOIN_RE.match(gap))
 
@@ -412,7 +436,8 @@ def _fill_bases(entries: list[tuple[_Draft, int]], sentence_basis: Basis | None)
 
 def _merge_announced_changes(drafts: list[_Draft]) -> None:
     """ "xăng RON95 giảm 334 đồng/lít. … xăng RON95 tối đa 21.177 đồng/lít": a change of an amount told
-    before the price it moves (the fuel-price report shape) joins the later price of the same subject."""
+    before the price it moves (the fuel-price report shape) joins the later price of the same subject;
+    in one sentence ("giá cà phê tăng 1.200 đồng/kg, dao động 118.500 - 119.800 đồng/kg") the next price."""
     positions = {id(d): i for i, d in enumerate(drafts)}
     merged: set[int] = set()
     for draft in drafts:
@@ -424,17 +449,19 @@ def _merge_announced_changes(drafts: list[_Draft]) -> None:
         words = _tokens(draft.subject)
         position = positions[id(draft)]
         later = drafts[position + 1 : position + 1 + _MAX_LOOKAHEAD]
+        numerator = change.unit.split("/")[0]
         match = next(
             (
                 d
-                for d in later
+                for k, d in enumerate(later)
                 if not d.change_only
                 and not d.changes
-                and d.sentence > draft.sentence
-                and words
-                and words <= _tokens(d.subject)
                 and d.unit is not None
-                and (d.unit == change.unit or d.unit.startswith(change.unit.split("/")[0] + "/"))
+                and (d.unit == change.unit or d.unit.startswith(numerator + "/"))
+                and (
+                    (d.sentence > draft.sentence and words and words <= _tokens(d.subject))
+                    or (k == 0 and d.sentence == draft.sentence and "/" in d.unit)
+                )
             ),
             None,
         )

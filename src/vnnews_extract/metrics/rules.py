@@ -63,7 +63,7 @@ _CHANGE_END_RE = regex.compile(
 _GAP_HAS_VERB_RE = regex.compile(r"(?<!\p{L})(?:" + _VERB_UP + "|" + _VERB_DOWN + r")(?!\p{L})", _F)
 _TIMES_END_RE = regex.compile(r"(?<!\p{L})gấp" + _FILLERS + r"\s*$", _F)
 _LEVEL_END_RE = regex.compile(
-    r"(?<!\p{L})(?<!(?:đi|nhích)\s)(?:" + _words(LEVEL_WORDS) + r")(?:\s+(?:mức|tới|đến))?\s*$", _F
+    r"(?<!\p{L})(?<!(?:đi|nhích)\s)(?:" + _words(LEVEL_WORDS) + r"|về(?=\s+mức))(?:\s+(?:mức|tới|đến))?\s*$", _F
 )
 _SHARE_END_RE = regex.compile(r"(?<!\p{L})(?:" + _words(SHARE_VERBS) + r")" + _FILLERS + r"\s*$", _F)
 _RATIO_END_RE = regex.compile(r"(?<!\p{L})(?P<verb>" + _words(RATIO_VERBS) + r")" + _FILLERS + r"\s*$", _F)
@@ -88,7 +88,12 @@ _COMPARATIVE_END_RE = regex.compile(
 _ANNOUNCED_CHANGE_RE = regex.compile(r"(?<!\p{L})mức\s+(?P<verb>tăng|giảm)(?!\p{L})[^,;.]*?\s(?:là|ở\s+mức)\s*$", _F)
 _RESTATED_RE = regex.compile(r"^\s*\(\s*(?:tương\s+đương|tương\s+ứng)?\s*$", _F)
 # "gấp 2,4 lần cùng kỳ", "vượt 12% kế hoạch": the reference written straight after the change
-_REFERENCE_RE = regex.compile(r"\s*(?:cùng\s+kỳ|kế\s+hoạch|chỉ\s+tiêu|dự\s+toán)(?!\p{L})", _F)
+_REFERENCE_RE = regex.compile(
+    r"\s*(?:cùng\s+kỳ|kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|năm\s+(?:trước|ngoái|(?:19|20)\d\d)|(?:tháng|quý)\s+trước)(?!\p{L})",
+    _F,
+)
+# "từ 6 triệu đồng trở lên" (and above), "trở xuống" (and below)
+_AND_ABOVE_RE = regex.compile(r"\s*trở\s+(?P<way>lên|xuống)(?!\p{L})", _F)
 _UP_END_RE = regex.compile(r"tăng\S*\s*(?:của\s*)?$", _F)
 _CLAUSE_PUNCT_RE = regex.compile(r"[,;(]")
 _ASPECT_RE = regex.compile(r"\s*(?:về|ở\s+chiều)\s+(?P<what>(?:(?!và|nhưng|so|,|;|\.|\()\S+\s*){1,4})", _F)
@@ -119,7 +124,7 @@ _PERIOD_RE = regex.compile(
     r"(?:\s+tính\s+từ\s+đầu\s+năm)?"
     r"|nửa\s+(?:đầu|cuối)\s+năm(?:\s+(?:\d{4}|nay))?"
     r"|quý\s+(?:[IV]+|\d)(?:/\d{4})?(?:\s+năm\s+\d{4})?"
-    r"|năm\s+(?:\d{4}|nay)"
+    r"|năm\s+(?:\d{4}|nay|ngoái|qua)"
     r"|từ\s+đầu\s+năm(?:\s+đến\s+nay)?|đến\s+nay|trong\s+tháng(?!\s+\d)"
     r")(?!\p{L})",
     _F,
@@ -183,7 +188,7 @@ def classify(gap: str, kind: str | None, sign: str, previous: Role | None) -> Ro
     ratio = _RATIO_END_RE.search(gap)
     if ratio and kind == "percent" and ratio.group("verb").lower() != "đạt":
         return Role("ratio", respectively=respectively)
-    return Role("value")
+    return Role("value", respectively=respectively)
 
 
 def is_continuation(gap: str) -> bool:
@@ -250,7 +255,7 @@ def reference_basis(after: str) -> Basis | None:
     return basis_after(after)
 
 
-def qualifier_for(gap: str, framing: str) -> Qualifier | None:
+def qualifier_for(gap: str, framing: str, after: str = "") -> Qualifier | None:
     """The qualifier word right next to the number, else an estimate/target word framing the clause.
 
     >>> qualifier_for("xuất khẩu đạt gần ", "")
@@ -259,7 +264,11 @@ def qualifier_for(gap: str, framing: str) -> Qualifier | None:
     'about'
     >>> qualifier_for("đạt ", "tổng kim ngạch ước tính đạt ")
     'estimate'
+    >>> qualifier_for("mức lương từ ", "", " trở lên")
+    'over'
     """
+    if _AND_ABOVE_RE.match(after):
+        return "over" if _AND_ABOVE_RE.match(after).group("way").lower() == "lên" else "under"  # type: ignore[union-attr]
     adjacent = _ADJACENT_QUALIFIER_RE.search(gap)
     if adjacent:
         return QUALIFIERS[" ".join(adjacent.group("q").lower().split())]

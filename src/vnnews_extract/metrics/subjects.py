@@ -60,7 +60,7 @@ _COUNT_TAIL_RE = regex.compile(r"^[^,;.()]*?(?=\s*(?:[,;.()]|$|(?<!\p{L})(?:tăn
 # "tính đến ngày 20/10/2024", "sáng 15/7": when, not what
 _DATE_PHRASE_RE = regex.compile(
     r"(?<!\p{L})(?:(?:tính\s+)?(?:đến|tới|từ)\s+(?:hết\s+)?)?(?:ngày|sáng|chiều|tối|trưa)?\s*"
-    r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?",
+    r"(?<![\d.,])\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?(?![\d.,]\d)",
     _F,
 )
 _WORD_CHAR_RE = regex.compile(r"\p{L}|\d")

@@ -168,6 +168,12 @@ COUNT_NOUNS: Final[tuple[str, ...]] = (
     "giường bệnh",
     "thùng",
     "bao",
+    "giao dịch",
+    "tài khoản",
+    "thuê bao",
+    "đơn hàng",
+    "người dùng",
+    "lượt truy cập",
 )
 
 # Rate denominators after "/": surface → normalized ("%/năm" → "%/year", "USD/tấn" → "USD/t").
@@ -379,6 +385,10 @@ SUBJECT_LEAD_WORDS: Final[tuple[str, ...]] = (
     "mức tăng",
     "mức giảm",
     "đối với",
+    "tương đương",
+    "tính đến",
+    "đến hết",
+    "đến cuối",
 )
 # Verbs and particles between the subject and its number ("… ước tính đạt 64 tỷ USD").
 SUBJECT_TRAIL_WORDS: Final[tuple[str, ...]] = (
@@ -425,6 +435,12 @@ SUBJECT_TRAIL_WORDS: Final[tuple[str, ...]] = (
     "bằng",
     "được niêm yết",
     "niêm yết",
+    "hoàn thành",
+    "đến hết",
+    "đến cuối",
+    "tính đến",
+    "trong khoảng",
+    "trong",
 )
 
 # "làm giảm 0,76 điểm phần trăm", "đóng góp 1,46 điểm": a contribution to another figure's growth.
@@ -477,6 +493,7 @@ NOUN_STOPS: Final[tuple[str, ...]] = (
     "đang",
     "sẽ",
     "vượt",
+    "trở",
     "tùy",
     "tuỳ",
 )
