@@ -65,24 +65,26 @@ class Figure:
     label: str = ""  # "mua vào" / "bán ra" for the two sides of a buy–sell pair
 
 
-def _quantity_value(found: regex.Match[str]) -> Decimal | None:
-    base = parse_digits(found.group("digits")) if found.group("digits") else parse_spelled(found.group("spelled"))
+def _quantity_value(found: regex.Match[str], english: bool) -> Decimal | None:
+    digits = found.group("digits")
+    english = english and not found.group("scale")  # "4,705 triệu" is 4.705 million everywhere
+    base = parse_digits(digits, english) if digits else parse_spelled(found.group("spelled"))
     if base is None:
         return None
     value = base * scale_of(found.group("scale") or "")
-    for digits, scale in _MORE_RE.findall(found.group("more") or ""):
-        extra = parse_digits(digits)
+    for more_digits, scale in _MORE_RE.findall(found.group("more") or ""):
+        extra = parse_digits(more_digits, english)
         if extra is None:
             return None
         value += extra * scale_of(scale)
     return value
 
 
-def _raw_figures(text: str, start: int, end: int) -> list[Figure]:
+def _raw_figures(text: str, start: int, end: int, english: bool) -> list[Figure]:
     """Every number with its unit (or None) between `start` and `end`, identifiers dropped."""
     figures: list[Figure] = []
     for found in _QUANTITY_RE.finditer(text, start, end):
-        value = _quantity_value(found)
+        value = _quantity_value(found, english)
         if value is None:
             continue
         if _IDENTIFIER_BEFORE_RE.search(text, max(start, found.start() - 20), found.start()):
@@ -174,7 +176,7 @@ def _share_rates(text: str, figures: list[Figure]) -> list[Figure]:
     return shared
 
 
-def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+def find_figures(text: str, start: int = 0, end: int | None = None, english: bool = False) -> list[Figure]:
     """The figures of `text[start:end]`, in order; bare numbers and durations are left out.
 
     >>> [(f.value, f.unit) for f in find_figures("ước đạt 1.320 triệu USD, giảm 47,6% so với cùng kỳ")]
@@ -187,7 +189,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     []
     """
     stop = len(text) if end is None else end
-    figures = _share_rates(text, _join_ranges(text, _raw_figures(text, start, stop)))
+    figures = _share_rates(text, _join_ranges(text, _raw_figures(text, start, stop, english)))
     return [
         replace(f, value=tidy(f.value), range_max=None if f.range_max is None else tidy(f.range_max))
         for f in figures

@@ -17,6 +17,7 @@ import regex
 
 from ..model import Basis, Change, Metric, Qualifier
 from .figures import Figure, find_figures
+from .numbers import english_separators
 from .rules import (
     Role,
     aspect_after,
@@ -156,6 +157,7 @@ class _Reader:
         self.previous_sentence: list[_Draft] = []
         self.previous_candidates: list[_Draft] = []
         self.period: str | None = None
+        self.english = english_separators(text)  # "1,320" is 1320 only where the whole text writes so
 
     def read(self) -> list[_Draft]:
         for number, (start, end) in enumerate(_sentences(self.text)):
@@ -188,7 +190,7 @@ class _Reader:
 
     def _sentence(self, number: int, start: int, end: int) -> None:
         text = self.text
-        figures = find_figures(text, start, end)
+        figures = find_figures(text, start, end, self.english)
         sentence_text = text[start:end]
         found_periods = periods(text, start, end)
         period = period_before(found_periods, figures[0].start if figures else end)

@@ -267,8 +267,9 @@ def qualifier_for(gap: str, framing: str, after: str = "") -> Qualifier | None:
     >>> qualifier_for("mức lương từ ", "", " trở lên")
     'over'
     """
-    if _AND_ABOVE_RE.match(after):
-        return "over" if _AND_ABOVE_RE.match(after).group("way").lower() == "lên" else "under"  # type: ignore[union-attr]
+    above = _AND_ABOVE_RE.match(after)
+    if above:
+        return "over" if above.group("way").lower() == "lên" else "under"
     adjacent = _ADJACENT_QUALIFIER_RE.search(gap)
     if adjacent:
         return QUALIFIERS[" ".join(adjacent.group("q").lower().split())]
