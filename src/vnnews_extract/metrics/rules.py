@@ -16,7 +16,6 @@ import regex
 
 from ..model import Basis, Direction, Qualifier
 from .vocab import (
-    ABOUT_CONTEXT,
     BASIS_RULES,
     BREAKDOWN_MARKERS,
     CHANGE_DOWN,
@@ -24,6 +23,7 @@ from .vocab import (
     CHANGE_UP,
     CONTRIBUTION_WORDS,
     COUNT_TAIL_STOPS,
+    FRAMING_QUALIFIERS,
     LEVEL_WORDS,
     NOUN_STOPS,
     QUALIFIERS,
@@ -37,11 +37,15 @@ __all__ = [
     "basis_after",
     "basis_before",
     "classify",
-    "frames_list",
     "has_marker",
-    "is_continuation",
+    "has_verb",
+    "measured_noun",
     "period_before",
+    "period_right_after",
+    "period_spans",
+    "periods",
     "qualifier_for",
+    "reference_basis",
 ]
 
 RoleName = Literal["value", "change", "share", "ratio", "level", "skip"]
@@ -111,7 +115,7 @@ _ADJACENT_QUALIFIER_RE = regex.compile(
 )
 _FRAMING_QUALIFIER_RE = regex.compile(
     r"(?<!\p{L})(?<!so\s+với\s+)(?P<q>"
-    + _words(k for k, v in QUALIFIERS.items() if v in ABOUT_CONTEXT)
+    + _words(k for k, v in QUALIFIERS.items() if v in FRAMING_QUALIFIERS)
     + r")(?!\p{L})",
     _F,
 )
@@ -191,11 +195,6 @@ def classify(gap: str, kind: str | None, sign: str, previous: Role | None) -> Ro
     return Role("value", respectively=respectively)
 
 
-def is_continuation(gap: str) -> bool:
-    """True when only a comma or "và" separates two figures ("tăng 7% và 33%")."""
-    return bool(_LIST_GAP_RE.match(gap))
-
-
 def has_verb(gap: str) -> bool:
     """True when the gap holds a change verb."""
     return bool(_GAP_HAS_VERB_RE.search(gap))
@@ -204,11 +203,6 @@ def has_verb(gap: str) -> bool:
 def has_marker(gap: str) -> bool:
     """True when a breakdown marker ("trong đó", "gồm", "riêng") opens what follows."""
     return bool(_MARKER_RE.search(gap))
-
-
-def frames_list(gap: str) -> bool:
-    """True when "lần lượt"/"tương ứng" announces changes that map one-to-one onto the figures before."""
-    return bool(_RESPECTIVELY_RE.search(gap))
 
 
 def _basis_of(phrase: str) -> Basis:

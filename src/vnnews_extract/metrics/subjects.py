@@ -26,7 +26,6 @@ from .vocab import (
 )
 
 __all__ = [
-    "count_subject",
     "is_generic",
     "is_level_noun",
     "is_measure_word",
@@ -56,7 +55,6 @@ _SO_VOI_RE = regex.compile(r"(?<!\p{L})so(?:\s+với)?\s+(?:(?!(?:và|nhưng|cò
 _GENERIC_RE = regex.compile(r"^(?:" + _alternation(GENERIC_HOLDERS) + r")$", _F)
 _MEASURE_RE = regex.compile(r"^(?:" + _alternation(MEASURE_WORDS) + r")$", _F)
 _LEVEL_NOUN_RE = regex.compile(r"^(?:" + _alternation(LEVEL_NOUNS) + r")$", _F)
-_COUNT_TAIL_RE = regex.compile(r"^[^,;.()]*?(?=\s*(?:[,;.()]|$|(?<!\p{L})(?:tăng|giảm|với|đạt|so)(?!\p{L})))", _F)
 # "tính đến ngày 20/10/2024", "sáng 15/7": when, not what
 _DATE_PHRASE_RE = regex.compile(
     r"(?<!\p{L})(?:(?:tính\s+)?(?:đến|tới|từ)\s+(?:hết\s+)?)?(?:ngày|sáng|chiều|tối|trưa)?\s*"
@@ -181,14 +179,3 @@ def is_measure_word(subject: str | None) -> bool:
 def with_measure(measure: str, thing: str | None) -> str:
     """ "trị giá" + "xuất khẩu hạt điều" → "trị giá xuất khẩu hạt điều"."""
     return f"{measure} {thing}" if thing else measure
-
-
-def count_subject(noun: str, after: str) -> str:
-    """A count's subject when its clause names no holder: the noun and the words that qualify it.
-
-    >>> count_subject("doanh nghiệp", " thành lập mới với số vốn đăng ký là")
-    'doanh nghiệp thành lập mới'
-    """
-    tail = _COUNT_TAIL_RE.match(after)
-    words = (noun + " " + (tail.group(0) if tail else "")).split()
-    return " ".join(words[:_MAX_WORDS])

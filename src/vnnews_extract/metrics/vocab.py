@@ -12,7 +12,6 @@ from typing import Final
 from ..model import Basis, Qualifier
 
 __all__ = [
-    "ABOUT_CONTEXT",
     "ANAPHORA",
     "BASIS_RULES",
     "BREAKDOWN_MARKERS",
@@ -24,6 +23,7 @@ __all__ = [
     "COUNT_TAIL_STOPS",
     "CURRENCIES",
     "DENOMINATORS",
+    "FRAMING_QUALIFIERS",
     "GENERIC_HOLDERS",
     "LEVEL_NOUNS",
     "LEVEL_WORDS",
@@ -292,7 +292,7 @@ QUALIFIERS: Final[dict[str, Qualifier]] = {
     "chỉ tiêu": "target",
 }
 # Qualifiers that frame a clause even when not next to the number.
-ABOUT_CONTEXT: Final[frozenset[Qualifier]] = frozenset({"estimate", "target"})
+FRAMING_QUALIFIERS: Final[frozenset[Qualifier]] = frozenset({"estimate", "target"})
 
 # Comparison bases, tried in order on the words after "so với"/"so" (or right after the figure).
 BASIS_RULES: Final[tuple[tuple[str, Basis], ...]] = (
