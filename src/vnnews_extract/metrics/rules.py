@@ -67,7 +67,7 @@ _CHANGE_END_RE = regex.compile(
 _GAP_HAS_VERB_RE = regex.compile(r"(?<!\p{L})(?:" + _VERB_UP + "|" + _VERB_DOWN + r")(?!\p{L})", _F)
 _TIMES_END_RE = regex.compile(r"(?<!\p{L})gấp" + _FILLERS + r"\s*$", _F)
 _LEVEL_END_RE = regex.compile(
-    r"(?<!\p{L})(?<!(?:đi|nhích)\s)(?:" + _words(LEVEL_WORDS) + r"|về(?=\s+mức))(?:\s+(?:mức|tới|đến))?\s*$", _F
+    r"(?<!\p{L})(?<!(?:đi|nhích)\s)(?:" + _words(LEVEL_WORDS) + r"|về(?=\s+mức))(?:\s+(?:mức|tới|đến|còn))?\s*$", _F
 )
 _SHARE_END_RE = regex.compile(r"(?<!\p{L})(?:" + _words(SHARE_VERBS) + r")" + _FILLERS + r"\s*$", _F)
 _RATIO_END_RE = regex.compile(r"(?<!\p{L})(?P<verb>" + _words(RATIO_VERBS) + r")" + _FILLERS + r"\s*$", _F)
@@ -90,7 +90,7 @@ _COMPARATIVE_END_RE = regex.compile(
 )
 # "mức giảm đối với xăng E5 RON92 là 329 đồng/lít": the size of a change, announced
 _ANNOUNCED_CHANGE_RE = regex.compile(r"(?<!\p{L})mức\s+(?P<verb>tăng|giảm)(?!\p{L})[^,;.]*?\s(?:là|ở\s+mức)\s*$", _F)
-_RESTATED_RE = regex.compile(r"^\s*\(\s*(?:tương\s+đương|tương\s+ứng)?\s*$", _F)
+_RESTATED_RE = regex.compile(r"^\s*(?:\(\s*(?:tương\s+đương|tương\s+ứng)?|,\s*(?:tương\s+đương|tương\s+ứng))\s*$", _F)
 # "gấp 2,4 lần cùng kỳ", "vượt 12% kế hoạch": the reference written straight after the change
 _REFERENCE_RE = regex.compile(
     r"\s*(?:cùng\s+kỳ|kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|năm\s+(?:trước|ngoái|(?:19|20)\d\d)|(?:tháng|quý)\s+trước)(?!\p{L})",

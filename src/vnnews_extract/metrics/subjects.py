@@ -86,8 +86,17 @@ def _clean(piece: str) -> tuple[str, bool]:
         previous = piece
         stripped = _LEAD_RE.sub("", piece)
         led = led or stripped != piece
-        piece = _TRAIL_RE.sub("", stripped).strip(' ,.-–:()"“”')
+        piece = _balanced(_TRAIL_RE.sub("", stripped).strip(' ,.-–:"“”'))
     return piece, led
+
+
+def _balanced(piece: str) -> str:
+    """Drop a bracket left open or closed at either end, keep "(IIP)" whole."""
+    while piece.endswith("(") or (piece.endswith(")") and piece.count(")") > piece.count("(")):
+        piece = piece[:-1].rstrip()
+    while piece.startswith(")") or (piece.startswith("(") and piece.count("(") > piece.count(")")):
+        piece = piece[1:].lstrip()
+    return piece
 
 
 def subject_before(text: str, start: int, end: int) -> str | None:
@@ -115,7 +124,7 @@ def subject_before(text: str, start: int, end: int) -> str | None:
     parts = _WITH_RE.split(clause)
     for part in reversed(parts):
         subject = _subject_of(part)
-        if subject and is_level_noun(subject) and len(parts) > 1 and part is not parts[0]:
+        if subject and (is_level_noun(subject) or is_measure_word(subject)) and part is not parts[0]:
             before = _subject_of(parts[parts.index(part) - 1])
             return f"{subject} {before}" if before else subject
         if subject:
