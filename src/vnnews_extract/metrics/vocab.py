@@ -299,7 +299,7 @@ FRAMING_QUALIFIERS: Final[frozenset[Qualifier]] = frozenset({"estimate", "target
 
 # Comparison bases, tried in order on the words after "so với"/"so" (or right after the figure).
 BASIS_RULES: Final[tuple[tuple[str, Basis], ...]] = (
-    (r".*?cùng kỳ", "same_period_last_year"),
+    (r".*?cùng (?:kỳ|thời điểm|thời gian|giai đoạn)", "same_period_last_year"),
     (r".*?(?:kế hoạch|chỉ tiêu|dự toán|mục tiêu)", "plan"),
     (r"(?:\d+|\p{L}+)\s+tháng(?:\s+đầu)?\s+năm\s+\d{4}", "same_period_last_year"),
     # a named season or part of a year, of last year: "vụ hè thu năm ngoái", "dịp Tết năm 2023"
