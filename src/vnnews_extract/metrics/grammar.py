@@ -167,7 +167,7 @@ class _Reader:
     def _subject(self, figure: Figure, role: Role, gap_start: int, noun: str, fallback: str | None) -> str | None:
         """The subject of a new metric: the clause before it, the noun after it, or the one before."""
         subject = subject_before(self.text, gap_start, figure.start)
-        if role.comparative:
+        if role.comparative or (subject and _ANAPHORA_RE.match(subject)):
             return fallback or subject
         if is_level_noun(subject) and fallback and subject and not fallback.lower().startswith(subject.lower()):
             return with_measure(subject, fallback)

@@ -41,8 +41,11 @@ def _alternation(items: tuple[str, ...] | list[str]) -> str:
 
 _F = regex.IGNORECASE
 _LEAD_RE = regex.compile(r"^(?:\s|[,:–-])*(?:" + _alternation(SUBJECT_LEAD_WORDS) + r")(?!\p{L})[\s,:]*", _F)
-# fillers that end a verb chain; "bình quân"/"trung bình" (average) belong to the subject instead
-_VERB_FILLERS = [w for w in CHANGE_FILLERS if w not in {"bình quân", "trung bình"}]
+# fillers that end a verb chain; "bình quân"/"trung bình" (average) and "sàn" (the exchange floor, also
+# the limit-down price) belong to the subject instead
+_VERB_FILLERS = [
+    w for w in CHANGE_FILLERS if w not in {"bình quân", "trung bình", "sàn", "trần", "kịch sàn", "kịch trần"}
+]
 _TRAIL_RE = regex.compile(
     r"(?<!\p{L})(?:"
     + _alternation([*SUBJECT_TRAIL_WORDS, *QUALIFIERS, *CHANGE_UP, *CHANGE_DOWN, *_VERB_FILLERS])

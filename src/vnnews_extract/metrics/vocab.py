@@ -259,6 +259,10 @@ CHANGE_FILLERS: Final[tuple[str, ...]] = (
     "là",
     "đáng kể",
     "tiếp",
+    "trần",
+    "sàn",
+    "kịch trần",
+    "kịch sàn",
     "ước",
     "ước tính",
     "dự kiến",
@@ -392,6 +396,7 @@ SUBJECT_LEAD_WORDS: Final[tuple[str, ...]] = (
     "tính đến",
     "đến hết",
     "đến cuối",
+    "trong số",
 )
 # Verbs and particles between the subject and its number ("… ước tính đạt 64 tỷ USD").
 SUBJECT_TRAIL_WORDS: Final[tuple[str, ...]] = (
@@ -439,6 +444,10 @@ SUBJECT_TRAIL_WORDS: Final[tuple[str, ...]] = (
     "được niêm yết",
     "niêm yết",
     "hoàn thành",
+    "tăng trần",
+    "giảm sàn",
+    "tăng kịch trần",
+    "giảm kịch sàn",
     "đến hết",
     "đến cuối",
     "tính đến",
