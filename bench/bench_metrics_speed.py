@@ -29,6 +29,8 @@ _HOSTILE = {
     "percents": "tăng 5% và " * 20_000,
     "so với": "so với so với so với " * 20_000,
     "no spaces": "tăng5%giảm" * 20_000,
+    "link words": "mức tăng khoảng và " * 10_000 + " 5 tấn",
+    "verbs": "tăng " * 40_000 + "5 tấn",
 }
 
 

@@ -106,7 +106,17 @@ def test_empty_and_blank() -> None:
 
 
 def test_long_hostile_inputs_stay_linear() -> None:
-    hostile = ["1" * 20_000, "1." * 10_000, "tăng 5% và " * 2_000, "so với " * 5_000, "triệu tỷ " * 5_000]
+    hostile = [
+        "1" * 20_000,
+        "1." * 10_000,
+        "tăng 5% và " * 2_000,
+        "so với " * 5_000,
+        "triệu tỷ " * 5_000,
+        "mức tăng " * 5_000 + " 5%",
+        "tăng " * 5_000 + "5 tấn",
+        "và " * 5_000 + "5 tấn, tăng 3%",
+        "Doanh thu " + "khoảng " * 5_000 + "5 tấn",
+    ]
     for text in hostile:
         started = time.perf_counter()
         _well_formed(extract_metrics(text))

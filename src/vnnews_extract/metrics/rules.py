@@ -133,6 +133,7 @@ _PERIOD_RE = regex.compile(
     r")(?!\p{L})",
     _F,
 )
+_GAP_WINDOW = 160  # characters before a number that can still say what it is
 _RIGHT_AFTER = 24  # characters between a figure and a period that still belongs to it
 _COMPARED_PERIOD_RE = regex.compile(r"(?:so\s+với|so)\s+$", _F)
 
@@ -163,6 +164,7 @@ def classify(gap: str, kind: str | None, sign: str, previous: Role | None) -> Ro
     >>> classify(" (giảm đáng kể so với mức tăng ", "percent", "", None).comparative
     True
     """
+    gap = gap[-_GAP_WINDOW:]  # every role is decided by the words right before the number
     respectively = bool(_RESPECTIVELY_RE.search(gap[-40:]))
     if _CONTRIBUTION_END_RE.search(gap):
         return Role("skip")
@@ -264,7 +266,7 @@ def qualifier_for(gap: str, framing: str, after: str = "") -> Qualifier | None:
     above = _AND_ABOVE_RE.match(after)
     if above:
         return "over" if above.group("way").lower() == "lên" else "under"
-    adjacent = _ADJACENT_QUALIFIER_RE.search(gap)
+    adjacent = _ADJACENT_QUALIFIER_RE.search(gap[-_GAP_WINDOW:])
     if adjacent:
         return QUALIFIERS[" ".join(adjacent.group("q").lower().split())]
     framed = _FRAMING_QUALIFIER_RE.search(framing)

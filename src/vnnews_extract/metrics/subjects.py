@@ -40,18 +40,18 @@ def _alternation(items: tuple[str, ...] | list[str]) -> str:
 
 
 _F = regex.IGNORECASE
-_LEAD_RE = regex.compile(r"^(?:\s|[,:–-])*(?:" + _alternation(SUBJECT_LEAD_WORDS) + r")(?!\p{L})[\s,:]*", _F)
 # fillers that end a verb chain; "bình quân"/"trung bình" (average) and "sàn" (the exchange floor, also
 # the limit-down price) belong to the subject instead
 _VERB_FILLERS = [
     w for w in CHANGE_FILLERS if w not in {"bình quân", "trung bình", "sàn", "trần", "kịch sàn", "kịch trần"}
 ]
-_TRAIL_RE = regex.compile(
-    r"(?<!\p{L})(?:"
-    + _alternation([*SUBJECT_TRAIL_WORDS, *QUALIFIERS, *CHANGE_UP, *CHANGE_DOWN, *_VERB_FILLERS])
-    + r")[\s,:]*$",
-    _F,
+_LEADS = frozenset(tuple(p.lower().split()) for p in SUBJECT_LEAD_WORDS)
+_TRAILS = frozenset(
+    tuple(p.lower().split()) for p in (*SUBJECT_TRAIL_WORDS, *QUALIFIERS, *CHANGE_UP, *CHANGE_DOWN, *_VERB_FILLERS)
 )
+_LONGEST = max(len(p) for p in _LEADS | _TRAILS)
+_PUNCTUATION = ' ,.-–:"“”'
+_STRIP_PASSES = 3
 _CLAUSE_SPLIT_RE = regex.compile(r"[;:]|(?<!\p{L})(?:trong\s+đó|bao\s+gồm|gồm|nên|thì|mà|khi)(?!\p{L})", _F)
 _SOURCE_RE = regex.compile(r"^\s*(?:theo|báo\s+cáo|Bộ|Tổng\s+cục|Sở)\b", _F)
 _SO_VOI_RE = regex.compile(r"(?<!\p{L})so(?:\s+với)?\s+(?:(?!(?:và|nhưng|còn)(?!\p{L}))[^,;])*", _F)
@@ -83,14 +83,34 @@ _BASIS_OR_ASPECT_RE = regex.compile(
 def _clean(piece: str) -> tuple[str, bool]:
     """Strip lead-ins, trailing verbs and qualifiers, and stray punctuation from a clause piece; also say
     whether a lead-in was cut (then the piece opens its own clause)."""
-    previous = None
-    led = False
-    while previous != piece:
-        previous = piece
-        stripped = _LEAD_RE.sub("", piece)
-        led = led or stripped != piece
-        piece = _balanced(_TRAIL_RE.sub("", stripped).strip(' ,.-–:"“”'))
-    return piece, led
+    words = piece.split()
+    keys = [w.strip(_PUNCTUATION + "()").lower() for w in words]
+    start, end, led = 0, len(words), False
+    for _ in range(_STRIP_PASSES):  # word by word, so a long run of link words costs linear time
+        before = (start, end)
+        while start < end:
+            cut = _phrase_at(keys, start, end, _LEADS, from_end=False)
+            if not cut:
+                break
+            start, led = start + cut, True
+        while start < end:
+            cut = _phrase_at(keys, start, end, _TRAILS, from_end=True)
+            if not cut:
+                break
+            end -= cut
+        if (start, end) == before:
+            break
+    return _balanced(" ".join(words[start:end]).strip(_PUNCTUATION)), led
+
+
+def _phrase_at(keys: list[str], start: int, end: int, phrases: frozenset[tuple[str, ...]], from_end: bool) -> int:
+    """How many words at the start (or end) of keys[start:end] form one of `phrases` (or are bare punctuation)."""
+    for size in range(min(_LONGEST, end - start), 0, -1):
+        words = tuple(keys[end - size : end] if from_end else keys[start : start + size])
+        if words in phrases:
+            return size
+    edge = keys[end - 1] if from_end else keys[start]
+    return 1 if not edge else 0
 
 
 def _balanced(piece: str) -> str:
