@@ -335,7 +335,8 @@ class _Reader:
         if change_only not in between:
             return
         between = between[between.index(change_only) + 1 :]
-        if between and not _FROM_END_RE.search(self.text[: between[0].figure.start]):
+        start = between[0].figure.start if between else 0
+        if between and not _FROM_END_RE.search(self.text, max(0, start - 60), start):
             return
         offset = len(level.changes)
         entries[:] = [(level, offset + k) if d is change_only else (d, k) for d, k in entries]
@@ -491,7 +492,7 @@ def extract(text: str) -> tuple[Metric, ...]:
             draft.basis = draft.parent.basis
     index = {id(d): i for i, d in enumerate(drafts)}
     spans = _sentences(text)
-    sentences = {d.sentence: text[slice(*spans[d.sentence])].strip() for d in drafts}
+    sentences = {number: text[slice(*spans[number])].strip() for number in {d.sentence for d in drafts}}
     return tuple(
         Metric(
             subject=d.subject,
