@@ -173,7 +173,7 @@ class _Reader:
             return with_measure(subject, fallback)
         if figure.kind == "count" and figure.unit:
             holder = None if is_generic(subject) else subject
-            if holder and holder[0].isupper():
+            if holder and holder[0].isupper() and not noun:
                 return holder  # a named holder ("Hàn Quốc hơn 3,36 triệu lượt") is the subject
             counted = " ".join(p for p in (holder, figure.unit, noun) if p)
             return counted if holder or noun or not fallback else f"{counted} {fallback}"

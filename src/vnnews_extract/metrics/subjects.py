@@ -64,6 +64,7 @@ _DATE_PHRASE_RE = regex.compile(
     r"(?<![\d.,])\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?(?![\d.,]\d)",
     _F,
 )
+_PERIOD_LEAD_RE = regex.compile(r"(?<!\p{L})(?:trong|vào|sau|từ|đến|tới)\s+$", _F)
 _WORD_CHAR_RE = regex.compile(r"\p{L}|\d")
 _MAX_WORDS = 14
 _WITH_RE = regex.compile(r"(?<!\p{L})với(?!\p{L})", _F)
@@ -139,6 +140,8 @@ def subject_before(text: str, start: int, end: int) -> str | None:
     """
     chars = list(text[start:end])
     for s, e in period_spans(text, start, end):
+        lead_in = _PERIOD_LEAD_RE.search(text, max(start, s - 8), s)  # "trong năm 2022": the "trong" goes too
+        s = lead_in.start() if lead_in else s
         chars[s - start : e - start] = " " * (e - s)
     gap = _DATE_PHRASE_RE.sub(" ", _SO_VOI_RE.sub("", "".join(chars)))
     clause = _CLAUSE_SPLIT_RE.split(gap)[-1]
