@@ -13,7 +13,7 @@ from decimal import Decimal
 
 import regex
 
-from .numbers import DIGITS, SCALE_WORD, SPELLED_NUMBER, parse_digits, parse_spelled, scale_of, tidy
+from .numbers import DIGITS, MAGNITUDES, SCALE_WORD, SPELLED_NUMBER, parse_digits, parse_spelled, scale_of, tidy
 from .units import UnitKind, match_unit
 from .vocab import PAIR_CONTEXT
 
@@ -23,7 +23,8 @@ __all__ = ["Figure", "find_figures"]
 # further "digits scale" groups for composed amounts ("2 tỷ 300 triệu").
 _QUANTITY_RE = regex.compile(
     r"(?:(?P<sign>(?<![\p{L}\d])[-−+])(?=\d))?"
-    r"(?:(?P<digits>" + DIGITS + r")|(?<!\p{L})(?P<spelled>" + SPELLED_NUMBER.replace(r"|$", "") + r"))"
+    r"(?:(?P<digits>" + DIGITS + r")|(?<!\p{L})hàng\s+(?P<magnitude>chục|trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})"
+    r"|(?<!\p{L})(?P<spelled>" + SPELLED_NUMBER.replace(r"|$", "") + r"))"
     r"(?:\s*(?P<scale>" + SCALE_WORD + r"(?:\s+" + SCALE_WORD + r")*)(?!\p{L}))?"
     r"(?P<more>(?:\s+\d+(?:[.,]\d+)*\s*" + SCALE_WORD + r"(?!\p{L}))*)",
     regex.IGNORECASE,
@@ -63,12 +64,19 @@ class Figure:
     range_max: Decimal | None = None
     scaled: bool = False
     label: str = ""  # "mua vào" / "bán ra" for the two sides of a buy–sell pair
+    approximate: bool = False  # "hàng chục triệu đồng": tens of millions, read as its order of magnitude
 
 
 def _quantity_value(found: regex.Match[str], english: bool) -> Decimal | None:
     digits = found.group("digits")
     english = english and not found.group("scale")  # "4,705 triệu" is 4.705 million everywhere
-    base = parse_digits(digits, english) if digits else parse_spelled(found.group("spelled"))
+    magnitude = found.group("magnitude")
+    if digits:
+        base = parse_digits(digits, english)
+    elif magnitude:
+        base = MAGNITUDES[magnitude.lower()]
+    else:
+        base = parse_spelled(found.group("spelled"))
     if base is None:
         return None
     value = base * scale_of(found.group("scale") or "")
@@ -98,6 +106,8 @@ def _raw_figures(text: str, start: int, end: int, english: bool) -> list[Figure]
             unit = None
         scaled = bool(found.group("scale"))
         spelled = found.group("spelled")
+        if found.group("magnitude") and unit is None:
+            continue  # "hàng trăm" alone is "hundreds of" something unnamed
         if spelled and (
             not _SPELLED_DIGIT_RE.search(spelled) or not (scaled or (unit and unit.kind in _UNITFUL_SPELLED))
         ):
@@ -111,6 +121,7 @@ def _raw_figures(text: str, start: int, end: int, english: bool) -> list[Figure]
                 kind=unit.kind if unit else None,
                 sign=(found.group("sign") or "").replace("−", "-"),
                 scaled=scaled,
+                approximate=bool(found.group("magnitude")),
             )
         )
     return figures

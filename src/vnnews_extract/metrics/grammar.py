@@ -269,7 +269,11 @@ class _Reader:
                     draft.basis = _reference(after)
                 # a share or a percent of a reference is not what a following relative change moves
                 draft.share = role.name in {"share", "ratio"} or draft.basis is not None
-            draft.qualifier = qualifier_for(gap, gap, after) or self._listed_qualifier(gap, mine, role, figure.kind)
+            draft.qualifier = (
+                qualifier_for(gap, gap, after)
+                or ("about" if figure.approximate else None)
+                or self._listed_qualifier(gap, mine, role, figure.kind)
+            )
             draft.subject = self._subject(figure, role, gap_start, nouns[i], last_subject)
             last_subject = draft.subject or last_subject
             if role.name == "level" and pending is not None:

@@ -24,6 +24,7 @@ import regex
 
 __all__ = [
     "DIGITS",
+    "MAGNITUDES",
     "SCALES",
     "SCALE_WORD",
     "SPELLED_NUMBER",
@@ -50,6 +51,8 @@ SCALES: dict[str, Decimal] = {
     "tỉ": Decimal(10) ** 9,
 }
 SCALE_WORD = r"(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ)"
+# "hàng chục/trăm/nghìn …" (tens/hundreds/thousands of): an order of magnitude, taken as its lower bound
+MAGNITUDES: dict[str, Decimal] = {"chục": Decimal(10), **SCALES}
 
 # Spelled-out numerals: the units digit words, including the forms used after "mươi" (mốt = 1,
 # lăm = 5, tư = 4) and the spelling variant "bẩy".

@@ -220,6 +220,9 @@ CHANGE_UP: Final[tuple[str, ...]] = (
     "vượt",
     "cộng",
     "leo",
+    "cao hơn",
+    "đắt hơn",
+    "đắt thêm",
 )
 CHANGE_DOWN: Final[tuple[str, ...]] = (
     "giảm bớt",
@@ -232,6 +235,8 @@ CHANGE_DOWN: Final[tuple[str, ...]] = (
     "tụt",
     "đi xuống",
     "trừ",
+    "thấp hơn",
+    "rẻ hơn",
 )
 # Words that may stand between a change verb and its number ("tăng mạnh 220", "giảm sâu tới 13,26",
 # "tỷ lệ tăng bình quân khoảng 3%", "vượt lần lượt 27%").
