@@ -52,7 +52,12 @@ _TRAILS = frozenset(
 _LONGEST = max(len(p) for p in _LEADS | _TRAILS)
 _PUNCTUATION = ' ,.-–:"“”'
 _STRIP_PASSES = 3
-_CLAUSE_SPLIT_RE = regex.compile(r"[;:]|(?<!\p{L})(?:trong\s+đó|bao\s+gồm|gồm|nên|thì|mà|khi)(?!\p{L})", _F)
+# clause boundaries inside a gap: breakdown markers, "so"/"then" connectives, reporting verbs
+_CLAUSE_SPLIT_RE = regex.compile(
+    r"[;:]|(?<!\p{L})(?:trong\s+đó|bao\s+gồm|gồm|nên|thì|mà|khi|cho\s+thấy|cho\s+biết|cho\s+hay|rằng)(?!\p{L})", _F
+)
+# "tỷ giá trung tâm do Ngân hàng Nhà nước công bố": the agent clause after "do" is not the subject
+_AGENT_RE = regex.compile(r"(?<=\p{L}\s+\p{L}+)\s+do\s+(?-i:\p{Lu}).*$", _F)
 _SOURCE_RE = regex.compile(r"^\s*(?:theo|báo\s+cáo|Bộ|Tổng\s+cục|Sở)\b", _F)
 _SO_VOI_RE = regex.compile(r"(?<!\p{L})so(?:\s+với)?\s+(?:(?!(?:và|nhưng|còn)(?!\p{L}))[^,;])*", _F)
 _GENERIC_RE = regex.compile(r"^(?:" + _alternation(GENERIC_HOLDERS) + r")$", _F)
@@ -101,7 +106,7 @@ def _clean(piece: str) -> tuple[str, bool]:
             end -= cut
         if (start, end) == before:
             break
-    return _balanced(" ".join(words[start:end]).strip(_PUNCTUATION)), led
+    return _balanced(_AGENT_RE.sub("", " ".join(words[start:end])).strip(_PUNCTUATION)), led
 
 
 def _phrase_at(keys: list[str], start: int, end: int, phrases: frozenset[tuple[str, ...]], from_end: bool) -> int:
