@@ -57,6 +57,7 @@ _PLAN_START_RE = regex.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu)", _F)
 _PLAIN_JOIN_RE = regex.compile(r"^[\s,]*(?:và)?\s*$", _F)
 _NOUNS_AND_RE = regex.compile(r"^\s*(?:\p{L}+\s+)*?và\s*$", _F)
 _CONJUNCTS_RE = regex.compile(r"\s*(?:,|(?<!\p{L})và(?!\p{L}))\s*", _F)
+_MAX_RUN = 3  # the longest list of changes paired one-to-one with the levels after it
 _MAX_CANDIDATES = 24  # a breakdown's total is among the last figures before its marker
 _MAX_LOOKAHEAD = 48  # an announced change finds its price among the next figures
 _CHANGE_UNIT = {"percent": "%", "pp": "pp", "point": "point", "times": "times"}
@@ -219,6 +220,8 @@ class _Reader:
         last_change_based = False
         entries: list[tuple[_Draft, int]] = []  # every change read in this sentence, in text order
         pending: _Draft | None = None  # the last change-only metric, which a new level may take over
+        pending_run: list[_Draft] = []  # change-only metrics listed one after another ("1.000 đồng và 500 đồng")
+        queued: list[_Draft] = []  # the rest of such a list, for the levels listed after the first
         drafted: dict[int, _Draft] = {}  # figure index → the metric it opened
         for i, (figure, role) in enumerate(zip(figures, roles, strict=True)):
             gap_start = gap_starts[i]
@@ -277,10 +280,18 @@ class _Reader:
             draft.subject = self._subject(figure, role, gap_start, nouns[i], last_subject)
             last_subject = draft.subject or last_subject
             if role.name == "level" and pending is not None:
-                self._absorb(pending, draft, mine, entries)
-                pending = None
+                if 1 < len(pending_run) <= _MAX_RUN and pending_run[-1] is pending:
+                    # "tăng lần lượt 1.000 đồng và 500 đồng lên 52.000 đồng và 54.000 đồng/kg": in order
+                    self._absorb(pending_run[0], draft, mine, entries, checked=False)
+                    queued = pending_run[1:]
+                else:
+                    self._absorb(pending, draft, mine, entries)
+                pending, pending_run = None, []
+            elif queued and role.name == "value" and _plain_join(gap):
+                self._absorb(queued.pop(0), draft, mine, entries, checked=False)
             elif draft.change_only and not draft.comparative:
-                pending = draft
+                pending_run = [*pending_run, draft] if pending is not None and _plain_join(gap) else [draft]
+                pending, queued = draft, []
             if candidates is not None and not draft.comparative:
                 draft.candidates = candidates
             if breaks and not role.comparative:
@@ -332,15 +343,24 @@ class _Reader:
         return open_draft
 
     def _absorb(
-        self, change_only: _Draft, level: _Draft, mine: list[_Draft], entries: list[tuple[_Draft, int]]
+        self,
+        change_only: _Draft,
+        level: _Draft,
+        mine: list[_Draft],
+        entries: list[tuple[_Draft, int]],
+        checked: bool = True,
     ) -> None:
-        """ "tăng 81%, từ 55 triệu đồng/m2 lên 100 triệu đồng/m2": the change belongs to the new level."""
-        between = mine[-2:]
+        """ "tăng 81%, từ 55 triệu đồng/m2 lên 100 triệu đồng/m2": the change belongs to the new level.
+
+        Unless `checked` is off (a listed pairing), only a "từ A" figure may stand between the two."""
+        between = mine[-_MAX_RUN:]
         if change_only not in between:
             return
         between = between[between.index(change_only) + 1 :]
         start = between[0].figure.start if between else 0
-        if between and not _FROM_END_RE.search(self.text, max(0, start - 60), start):
+        if checked and (
+            len(between) > 1 or (between and not _FROM_END_RE.search(self.text, max(0, start - 60), start))
+        ):
             return
         offset = len(level.changes)
         entries[:] = [(level, offset + k) if d is change_only else (d, k) for d, k in entries]
@@ -356,7 +376,7 @@ class _Reader:
 
 def _drop_recent(drafts: list[_Draft], draft: _Draft) -> None:
     """Remove `draft`, one of the last few of `drafts` (without scanning a long list from its start)."""
-    for index in range(len(drafts) - 1, max(-1, len(drafts) - 4), -1):
+    for index in range(len(drafts) - 1, max(-1, len(drafts) - 2 - _MAX_RUN), -1):
         if drafts[index] is draft:
             del drafts[index]
             return
