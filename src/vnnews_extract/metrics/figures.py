@@ -14,7 +14,7 @@ from decimal import Decimal
 import regex
 
 from .numbers import DIGITS, MAGNITUDES, SCALE_WORD, SPELLED_NUMBER, parse_digits, parse_spelled, scale_of, tidy
-from .units import UnitKind, match_unit
+from .units import UnitKind, UnitMatch, match_unit
 from .vocab import PAIR_CONTEXT
 
 __all__ = ["Figure", "find_figures"]
@@ -24,6 +24,7 @@ __all__ = ["Figure", "find_figures"]
 _QUANTITY_RE = regex.compile(
     r"(?:(?P<sign>(?<![\p{L}\d])[-−+])(?=\d))?"
     r"(?:(?P<digits>" + DIGITS + r")|(?<!\p{L})hàng\s+(?P<magnitude>chục|trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})"
+    r"|(?P<fraction>[½⅓¼¾⅔]|(?<!\p{L})một\s+nửa(?!\p{L}))"
     r"|(?<!\p{L})(?P<spelled>" + SPELLED_NUMBER.replace(r"|$", "") + r"))"
     r"(?:\s*(?P<scale>" + SCALE_WORD + r"(?:\s+" + SCALE_WORD + r")*)(?!\p{L}))?"
     r"(?P<more>(?:\s+\d+(?:[.,]\d+)*\s*" + SCALE_WORD + r"(?!\p{L}))*)",
@@ -45,6 +46,16 @@ _YEAR_BEFORE_RE = regex.compile(r"(?<!\p{L})năm\s*$", regex.IGNORECASE)
 _RANGE_JOIN_RE = regex.compile(r"^\s*(?:-|–|—|đến|tới)\s*(?:mức\s+)?$", regex.IGNORECASE)
 _PAIR_CONTEXT_RE = regex.compile("|".join(regex.escape(p) for p in PAIR_CONTEXT), regex.IGNORECASE)
 
+# "giảm gần ½ so với hôm qua", "giảm một nửa": a fraction of the figure, as a percent
+FRACTIONS: dict[str, Decimal] = {
+    "½": Decimal(50),
+    "một nửa": Decimal(50),
+    "⅓": Decimal("33.3"),
+    "¼": Decimal(25),
+    "¾": Decimal(75),
+    "⅔": Decimal("66.7"),
+}
+_FRACTION_UNIT = UnitMatch("percent", "%", 0)
 _SPELLED_DIGIT_RE = regex.compile(r"\b(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười)\b", regex.IGNORECASE)
 # "52.000 đồng và 54.000 đồng/kg": the first amount shares the rate of the second.
 _COORDINATION_RE = regex.compile(r"^\s*(?:và|hoặc|,)\s*$", regex.IGNORECASE)
@@ -65,12 +76,15 @@ class Figure:
     scaled: bool = False
     label: str = ""  # "mua vào" / "bán ra" for the two sides of a buy–sell pair
     approximate: bool = False  # "hàng chục triệu đồng": tens of millions, read as its order of magnitude
+    fraction: bool = False  # "giảm gần ½", "giảm một nửa": a share, read as a percent
 
 
 def _quantity_value(found: regex.Match[str], english: bool) -> Decimal | None:
     digits = found.group("digits")
     english = english and not found.group("scale")  # "4,705 triệu" is 4.705 million everywhere
     magnitude = found.group("magnitude")
+    if found.group("fraction"):
+        return FRACTIONS[" ".join(found.group("fraction").lower().split())]
     if digits:
         base = parse_digits(digits, english)
     elif magnitude:
@@ -101,7 +115,7 @@ def _raw_figures(text: str, start: int, end: int, english: bool) -> list[Figure]
             text, max(start, found.start() - 8), found.start()
         ):
             continue  # "năm 2020"
-        unit = match_unit(text, found.end())
+        unit = _FRACTION_UNIT if found.group("fraction") else match_unit(text, found.end())
         if unit is not None and unit.end > end:
             unit = None
         scaled = bool(found.group("scale"))
@@ -115,13 +129,14 @@ def _raw_figures(text: str, start: int, end: int, english: bool) -> list[Figure]
         figures.append(
             Figure(
                 start=found.start(),
-                end=unit.end if unit else found.end(),
+                end=unit.end if unit and not found.group("fraction") else found.end(),
                 value=value,
                 unit=unit.unit if unit else None,
                 kind=unit.kind if unit else None,
                 sign=(found.group("sign") or "").replace("−", "-"),
                 scaled=scaled,
                 approximate=bool(found.group("magnitude")),
+                fraction=bool(found.group("fraction")),
             )
         )
     return figures

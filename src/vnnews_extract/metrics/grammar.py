@@ -237,8 +237,8 @@ class _Reader:
                 or period_before(found_periods, figure.start)
                 or self.period
             )
-            if role.name == "skip":
-                continue
+            if role.name == "skip" or (figure.fraction and role.name != "change"):
+                continue  # a contribution; or "½" that is not the size of a change
             if role.name == "change" and not role.comparative:
                 attach = open_draft is not None and not breaks and is_residue_empty(gap)
                 if attach and open_draft is not None and open_draft.change_only:
