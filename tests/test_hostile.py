@@ -253,14 +253,10 @@ def test_lone_surrogates_and_nul_in_str() -> None:
     assert "Giá\ufffd xăng RON 95" in article.body_text
 
 
-# --- bugs found in other stages, documented until fixed -------------------------------------------------
+# --- bugs found in other stages, fixed there ---------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=errors.InternalExtractionError,
-    reason="metrics/numbers.py tidy(): Decimal.quantize raises InvalidOperation past 28 digits",
-)
+# metrics/numbers.py tidy(): Decimal.quantize raised InvalidOperation past 28 digits.
 @pytest.mark.parametrize(
     "sentence",
     ["Doanh thu đạt 99999999999999999999 tỷ đồng.", "Doanh thu đạt 123456789012345678901234567890 đồng."],
