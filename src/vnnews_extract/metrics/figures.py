@@ -14,7 +14,7 @@ from decimal import Decimal
 import regex
 
 from .numbers import DIGITS, MAGNITUDES, SCALE_WORD, SPELLED_NUMBER, parse_digits, parse_spelled, scale_of, tidy
-from .units import UnitKind, UnitMatch, match_unit
+from .units import UnitKind, UnitMatch, match_counted_noun, match_unit
 from .vocab import PAIR_CONTEXT
 
 __all__ = ["Figure", "find_figures"]
@@ -35,12 +35,24 @@ _MORE_RE = regex.compile(r"(\d+(?:[.,]\d+)*)\s*(" + SCALE_WORD + r")", regex.IGN
 # Words right before a number that make it an identifier, not an amount ("Quyết định số 128",
 # "quốc lộ 1", "lần thứ 2", "Điều 5").
 _IDENTIFIER_BEFORE_RE = regex.compile(
-    r"(?:\bsố|\bthứ|\bĐiều|\bkhoản|\blớp|\btầng|\bphòng|\bquận|\bphường|\bkhu|\blô|\bquốc lộ|\btỉnh lộ|\bQL|"
+    r"(?:(?<!(?:tổng|con)\s)\bsố|\bthứ|\bĐiều|\bkhoản|\blớp|\btầng|\bphòng|\bquận|\bphường|\bkhu|\blô|"
+    r"\bquốc lộ|\btỉnh lộ|\bQL|"
     r"\btuyến|\bmã số|\bhotline|\bNghị định|\bQuyết định|\bThông tư|\bChỉ thị|\bNghị quyết|\bLuật|\btop)"
     r"\s*$",
     regex.IGNORECASE,
 )
 _YEAR_RE = regex.compile(r"(?:1[89]|20)\d\d$")
+# A bare number after a label word, a calendar word or inside a name labels something, it does not
+# count it: "cấp 2", "bước 2:", "tháng 10 xung quanh", "iPhone 15 mới", "Hợp Thành 1 có" (a capital
+# not at a sentence start), a number after a number ("1900 1234"). A leading zero makes a phone number
+# or a code ("0975.220.986").
+_LABEL_BEFORE_RE = regex.compile(
+    r"(?:(?<!\p{L})(?:cấp|bước|đợt|giai\s+đoạn|phần|chương|mục|bài|câu|hạng|vòng|ván|trận|kỳ|khóa|số|thứ"
+    r"|ngày|tháng|quý|tuần|năm|lúc)|\d"
+    r"|(?-i:[\p{L}\d,]\s+\p{L}*\p{Lu}[\p{L}\d-]*|\p{Ll}\p{L}*\p{Lu}[\p{L}\d-]*))\s+$",
+    regex.IGNORECASE,
+)
+_LABEL_REACH = 40
 _YEAR_BEFORE_RE = regex.compile(r"(?<!\p{L})năm\s*$", regex.IGNORECASE)
 # A connector between the two ends of a range.
 _RANGE_JOIN_RE = regex.compile(r"^\s*(?:-|–|—|đến|tới)\s*(?:mức\s+)?$", regex.IGNORECASE)
@@ -116,6 +128,8 @@ def _raw_figures(text: str, start: int, end: int, english: bool) -> list[Figure]
         ):
             continue  # "năm 2020"
         unit = _FRACTION_UNIT if found.group("fraction") else match_unit(text, found.end())
+        if unit is None and _may_count(text, found, start):
+            unit = match_counted_noun(text, found.end())
         if unit is not None and unit.end > end:
             unit = None
         scaled = bool(found.group("scale"))
@@ -140,6 +154,16 @@ def _raw_figures(text: str, start: int, end: int, english: bool) -> list[Figure]
             )
         )
     return figures
+
+
+def _may_count(text: str, found: regex.Match[str], start: int) -> bool:
+    """A bare number in digits that may count the noun after it: not a year, a label or part of a name."""
+    digits = found.group("digits")
+    if not digits or found.group("sign") or found.group("more") or _YEAR_RE.match(digits):
+        return False
+    if digits.startswith("0") and digits[1:2].isdigit():
+        return False
+    return not _LABEL_BEFORE_RE.search(text, max(start, found.start() - _LABEL_REACH), found.start())
 
 
 def _join_ranges(text: str, figures: list[Figure]) -> list[Figure]:

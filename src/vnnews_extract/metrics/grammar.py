@@ -208,7 +208,7 @@ class _Reader:
         gap_starts = [start + (anaphor.end() if anaphor else 0)]
         for i, figure in enumerate(figures):
             next_start = figures[i + 1].start if i + 1 < len(figures) else end
-            noun, length = measured_noun(text[figure.end : next_start], figure.kind == "count")
+            noun, length = measured_noun(text[figure.end : next_start], figure.kind == "count", i + 1 < len(figures))
             nouns.append(noun)
             gap_starts.append(figure.end + length)
         roles: list[Role] = []

@@ -338,12 +338,16 @@ _AND_WORD_RE = regex.compile(r"[ \t]+(?!(?:" + _VERB_UP + "|" + _VERB_DOWN + r")
 _VERB_TAKES_NUMBER_RE = regex.compile(r"(?:\s+(?:" + _words(CHANGE_FILLERS) + r"))*\s*[-+]?\d", _F)
 _SPACE_RE = regex.compile(r"[ \t]+")
 _SPACE_DIGIT_RE = regex.compile(r"\s+\d")
+_TAIL_RE = regex.compile(r"\s*$")
+_QUALIFIER_SET = frozenset(w for w in QUALIFIERS if " " not in w)
+_QUALIFIER_TAIL_RE = regex.compile(r"\s+(?:" + _QUALIFIER_WORDS + r")\s*$", _F)
 _NOUN_WORD_RE = regex.compile(r"(?P<word>\p{L}[\p{L}-]*)(?![\p{L}\d/])(?P<punct>[,;.:()…]?)")
 _MAX_NOUN_WORDS = 8
 
 
-def measured_noun(after: str, count: bool) -> tuple[str, int]:
-    """The noun phrase right after a figure and how many characters it takes.
+def measured_noun(after: str, count: bool, next_figure: bool = False) -> tuple[str, int]:
+    """The noun phrase right after a figure and how many characters it takes; `after` runs up to the
+    next figure when `next_figure` is set, and the words right before that figure are its own.
 
     "36.794 tỷ đồng doanh thu và …" measures "doanh thu"; "8.038 doanh nghiệp thành lập mới, …" counts
     "doanh nghiệp thành lập mới". The next figure's clause starts after it.
@@ -356,6 +360,10 @@ def measured_noun(after: str, count: bool) -> tuple[str, int]:
     ('', 0)
     >>> measured_noun(" được giao dịch, đạt", True)
     ('được giao dịch', 15)
+    >>> measured_noun(" con lợn nái và hơn ", True, next_figure=True)
+    ('con lợn nái', 12)
+    >>> measured_noun(" hỗ trợ ", True, next_figure=True)
+    ('hỗ trợ', 7)
     """
     words: list[str] = []
     consumed = 0
@@ -367,6 +375,11 @@ def measured_noun(after: str, count: bool) -> tuple[str, int]:
             break
         word = found.group("word")
         lower = word.lower()
+        if next_figure and (
+            (lower in _QUALIFIER_SET and _TAIL_RE.match(after, found.end()))
+            or (lower == "và" and _QUALIFIER_TAIL_RE.match(after, found.end()))
+        ):
+            break  # "… và hơn 150.000 con": the qualifier right before a number is the next figure's
         if count and lower in _SINGLE_WORD_VERBS and not _VERB_TAKES_NUMBER_RE.match(after, found.end()):
             pass  # "13 mã tăng giá": a verb without a number is part of the counted noun
         elif count and lower == "và" and _AND_WORD_RE.match(after, found.end()):

@@ -13,9 +13,25 @@ from typing import Final, Literal
 
 import regex
 
-from .vocab import COUNT_NOUNS, CURRENCIES, DENOMINATORS, PERCENT, PHYSICAL_UNITS, POINTS, PP, TIME_UNITS, TIMES
+from .vocab import (
+    CHANGE_DOWN,
+    CHANGE_UP,
+    CLASSIFIERS,
+    COUNT_NOUNS,
+    COUNTED_NOUN_STOPS,
+    CURRENCIES,
+    DENOMINATORS,
+    NOUN_STOPS,
+    PERCENT,
+    PHYSICAL_UNITS,
+    POINTS,
+    PP,
+    QUALIFIERS,
+    TIME_UNITS,
+    TIMES,
+)
 
-__all__ = ["UnitKind", "UnitMatch", "match_unit"]
+__all__ = ["UnitKind", "UnitMatch", "match_counted_noun", "match_unit"]
 
 UnitKind = Literal["money", "percent", "pp", "point", "physical", "times", "count", "time"]
 
@@ -43,6 +59,16 @@ _DENOMINATOR_RE = regex.compile(
     r"\s*/\s*(?P<den>" + _alternation(DENOMINATORS) + r"|\p{L}[\p{L}\d]*)(?!\p{L})", regex.IGNORECASE
 )
 _PER_RE = regex.compile(r"\s+(?:một|mỗi)\s+(?P<den>" + _alternation(DENOMINATORS) + r")(?!\p{L})", regex.IGNORECASE)
+# a counted noun's rate is written in words too: "34.000 khách/ngày", "150.000 con lợn thịt mỗi năm"
+_COUNT_PER_RE = regex.compile(r"(?:\s*/\s*|\s+(?:một|mỗi)\s+)(?P<den>\p{Ll}+)(?![\p{L}\d])")
+# one lower-case word after a single space; the punctuation glued to it ends the noun phrase
+_NOUN_WORD_RE = regex.compile(r"[ \t]+(?P<word>\p{Ll}+)(?![\p{L}\d])(?P<punct>[^\s\p{L}\d]?)")
+# (of a phrase, its first word: "xung quanh", "xấp xỉ", "cao hơn" never start a counted noun)
+_NOT_NOUNS: Final[frozenset[str]] = frozenset(
+    w.split()[0] for w in (*COUNTED_NOUN_STOPS, *NOUN_STOPS, *CHANGE_UP, *CHANGE_DOWN, *QUALIFIERS, *TIME_UNITS, *TIMES)
+)
+_CLASSIFIER_SET: Final[frozenset[str]] = frozenset(CLASSIFIERS)
+_CLASSIFIED_WORDS = 2  # "con lợn nái", "chuyến phà đôi": a classifier, its noun and one modifier
 _UNIT_REACH = 40
 _DENOMINATOR_SURFACES: Final[dict[str, str]] = {
     **{s.lower(): u for s, u in CURRENCIES.items()},
@@ -87,7 +113,9 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
         return None
     kind, unit = _SURFACES[" ".join(found.group("unit").lower().split())]
     end = found.end()
-    if kind in {"money", "percent", "physical", "count"}:
+    if kind == "count":
+        return _counted_rate(text, unit, end)
+    if kind in {"money", "percent", "physical"}:
         rate = _DENOMINATOR_RE.match(text, end, end + _UNIT_REACH)
         if rate is None and kind in {"money", "physical"}:
             rate = _PER_RE.match(text, end, end + _UNIT_REACH)  # "890.000 đồng một chiếc", "… mỗi tháng"
@@ -96,3 +124,46 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
             unit = f"{unit}/{_DENOMINATOR_SURFACES.get(den.lower(), den.lower())}"
             end = rate.end()
     return UnitMatch(kind, unit, end)
+
+
+def _counted_rate(text: str, noun: str, end: int) -> UnitMatch:
+    """A counted noun with its rate as written: "khách/ngày", "con lợn thịt/năm"."""
+    rate = _COUNT_PER_RE.match(text, end, end + _UNIT_REACH)
+    if rate and rate.group("den") not in _NOT_NOUNS - set(TIME_UNITS):
+        return UnitMatch("count", f"{noun}/{rate.group('den')}", rate.end())
+    return UnitMatch("count", noun, end)
+
+
+def match_counted_noun(text: str, pos: int) -> UnitMatch | None:
+    """A noun counted by the number before `pos`, for nouns outside the unit vocabulary.
+
+    Vietnamese counts with a bare number before the noun ("14 tuyến", "2 đợt"); a classifier ("con",
+    "bộ", "chuyến"…) brings the noun it classifies into the unit ("5.600 con lợn nái"). Function
+    words, verbs and adjectives never head a count ("tăng 5 so với", "iPhone 15 mới").
+
+    >>> match_counted_noun("quy mô 5.600 con lợn nái và hơn", 12).unit
+    'con lợn nái'
+    >>> match_counted_noun("gửi 15 bộ hồ sơ nhưng", 6).unit
+    'bộ hồ sơ'
+    >>> match_counted_noun("trên 14 tuyến đông khách", 7).unit
+    'tuyến'
+    >>> match_counted_noun("đạt 30.000 khách/ngày", 10).unit
+    'khách/ngày'
+    >>> match_counted_noun("iPhone 15 mới ra mắt", 9) is None
+    True
+    """
+    found = _NOUN_WORD_RE.match(text, pos, pos + _UNIT_REACH)
+    if not found or found.group("word") in _NOT_NOUNS:
+        return None
+    words = [found.group("word")]
+    end = found.start("word") + len(words[0])
+    if words[0] in _CLASSIFIER_SET and not found.group("punct"):
+        while len(words) <= _CLASSIFIED_WORDS:
+            more = _NOUN_WORD_RE.match(text, end, end + _UNIT_REACH)
+            if not more or more.group("word") in _NOT_NOUNS or more.group("word") in _CLASSIFIER_SET:
+                break
+            words.append(more.group("word"))
+            end = more.start("word") + len(more.group("word"))
+            if more.group("punct"):
+                break
+    return _counted_rate(text, " ".join(words), end)
