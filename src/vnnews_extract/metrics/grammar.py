@@ -214,7 +214,8 @@ class _Reader:
         roles: list[Role] = []
         previous_role: Role | None = None
         for i, figure in enumerate(figures):
-            roles.append(classify(text[gap_starts[i] : figure.start], figure.kind, figure.sign, previous_role))
+            gap = text[gap_starts[i] : figure.start]
+            roles.append(classify(gap, figure.kind, figure.sign, previous_role, figure.range_max is not None))
             previous_role = roles[-1]
         run_lengths = _run_lengths(roles, figures, text)
         last_change_based = False
@@ -243,6 +244,8 @@ class _Reader:
                 attach = open_draft is not None and not breaks and is_residue_empty(gap)
                 if attach and open_draft is not None and open_draft.change_only:
                     attach = last_change_based or role.restated or aspect_after(after) is not None
+                if attach and open_draft is not None and figure.kind == "count" and open_draft.unit != figure.unit:
+                    attach = False  # "12 phà …, tăng 80 chuyến/ngày": a count changes only a count of its noun
                 if attach:
                     unit = _CHANGE_UNIT.get(figure.kind or "", "")
                     target = self._target(open_draft, group, run_lengths, i, after, unit)

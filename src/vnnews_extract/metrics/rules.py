@@ -21,6 +21,8 @@ from .vocab import (
     CHANGE_DOWN,
     CHANGE_FILLERS,
     CHANGE_UP,
+    COMPARATIVES_DOWN,
+    COMPARATIVES_UP,
     CONTRIBUTION_WORDS,
     COUNT_TAIL_STOPS,
     FRAMING_QUALIFIERS,
@@ -64,6 +66,16 @@ _FILLERS = r"(?:\s+(?:" + _words(CHANGE_FILLERS) + r"))*"
 _CHANGE_END_RE = regex.compile(
     r"(?<!\p{L})(?:(?P<up>" + _VERB_UP + r")|(?P<down>" + _VERB_DOWN + r"))" + _FILLERS + r"\s*$", _F
 )
+# "tăng giá Xbox thêm 100 USD": "thêm" (more) before the number, the verb earlier in its clause
+_MORE_END_RE = regex.compile(r"(?<!\p{L})thêm" + _FILLERS + r"\s*$", _F)
+_VERB_RE = regex.compile(r"(?<!\p{L})(?:(?P<up>" + _VERB_UP + r")|(?P<down>" + _VERB_DOWN + r"))(?!\p{L})", _F)
+# "cao hơn trung bình nhiều năm 10 - 30%": a comparative, its reference, then the size of the difference
+_COMPARED_TO_END_RE = regex.compile(
+    r"(?<!\p{L})(?:(?P<up>" + _words(COMPARATIVES_UP) + r")|(?P<down>" + _words(COMPARATIVES_DOWN) + r"))"
+    r"(?P<reference>(?:\s+(?!(?:so|mức|ngưỡng)(?!\p{L}))\p{L}+){1,8}?)" + _FILLERS + r"\s*$",
+    _F,
+)
+_RANGE_FROM_RE = regex.compile(r"\s+từ\s*$", _F)
 _GAP_HAS_VERB_RE = regex.compile(r"(?<!\p{L})(?:" + _VERB_UP + "|" + _VERB_DOWN + r")(?!\p{L})", _F)
 _TIMES_END_RE = regex.compile(r"(?<!\p{L})gấp" + _FILLERS + r"\s*$", _F)
 _LEVEL_END_RE = regex.compile(
@@ -107,6 +119,7 @@ _MARKER_RE = regex.compile(r"(?<!\p{L})(?:" + _words(BREAKDOWN_MARKERS) + r")(?!
 
 # basis: "so với …" / "so …" then a phrase; the same phrase right after a ratio ("bằng 90% cùng kỳ")
 _BASIS_PHRASES = [(regex.compile(pattern, _F), basis) for pattern, basis in BASIS_RULES]
+_REFERENCE_RULES = 3  # the rules that may name a reference with no "so với" (averages, same period, plan)
 _SO_VOI_RE = regex.compile(r"(?<!\p{L})so(?:\s+với)?+\s+(?!(?:mức|tốc\s+độ|tại)(?!\p{L}))(?P<what>[^,;()]{0,60})", _F)
 
 _QUALIFIER_WORDS = _words(QUALIFIERS)
@@ -123,7 +136,8 @@ _FRAMING_QUALIFIER_RE = regex.compile(
 _MONTH_COUNT = r"(?:\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+một|\s+hai)?)"
 _PERIOD_RE = regex.compile(
     r"(?<!\p{L})(?:(?:lũy\s+kế|tính\s+chung|tính\s+riêng|sau)\s+)?(?:"
-    r"(?:nửa\s+(?:đầu|cuối)\s+)?(?:tháng\s+(?:\d{1,2}(?:/\d{4})?|(?-i:[\p{Lu}][\p{Ll}]+))(?:\s+năm\s+\d{4})?)"
+    r"(?:nửa\s+(?:đầu|cuối)\s+)?(?:tháng\s+(?:\d{1,2}(?:/\d{4})?|(?-i:[\p{Lu}][\p{Ll}]+))(?:\s+năm\s+\d{4}|\s+này)?)"
+    r"|(?:tháng|quý|tuần)\s+này"
     r"|" + _MONTH_COUNT + r"\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+(?:năm\s+)?(?:\d{4}|nay|qua))?"
     r"(?:\s+tính\s+từ\s+đầu\s+năm)?"
     r"|nửa\s+(?:đầu|cuối)\s+năm(?:\s+(?:\d{4}|nay))?"
@@ -150,8 +164,9 @@ class Role:
     restated: bool = False  # "tăng 8,45 điểm (0,66%)": the same change in other units
 
 
-def classify(gap: str, kind: str | None, sign: str, previous: Role | None) -> Role:
-    """The role of a figure from the words right before it.
+def classify(gap: str, kind: str | None, sign: str, previous: Role | None, ranged: bool = False) -> Role:
+    """The role of a figure from the words right before it; a range ("tăng từ 30% đến 40%") reads its
+    "từ" as part of the number.
 
     >>> classify("kim ngạch đạt 1.320 triệu USD, giảm ", "percent", "", None)
     Role(name='change', direction='down', comparative=False, respectively=False, restated=False)
@@ -163,8 +178,16 @@ def classify(gap: str, kind: str | None, sign: str, previous: Role | None) -> Ro
     'share'
     >>> classify(" (giảm đáng kể so với mức tăng ", "percent", "", None).comparative
     True
+    >>> classify("tăng khoảng từ ", "percent", "", None, ranged=True).name
+    'change'
+    >>> classify("lượng mưa cao hơn trung bình nhiều năm ", "percent", "", None).direction
+    'up'
+    >>> classify("hãng tăng giá máy thêm ", "money", "", None).direction
+    'up'
     """
     gap = gap[-_GAP_WINDOW:]  # every role is decided by the words right before the number
+    if ranged:
+        gap = _RANGE_FROM_RE.sub(" ", gap)
     respectively = bool(_RESPECTIVELY_RE.search(gap[-40:]))
     if _CONTRIBUTION_END_RE.search(gap):
         return Role("skip")
@@ -183,6 +206,9 @@ def classify(gap: str, kind: str | None, sign: str, previous: Role | None) -> Ro
     change = _CHANGE_END_RE.search(gap)
     if change:
         return Role("change", "up" if change.group("up") else "down", respectively=respectively)
+    told = _told_change(gap)
+    if told is not None:
+        return Role("change", told, respectively=respectively)
     if previous is not None and previous.name == "change" and _RESTATED_RE.match(gap):
         return Role("change", previous.direction, previous.comparative, restated=True)
     if previous is not None and previous.name in {"change", "ratio"} and _LIST_GAP_RE.match(gap):
@@ -195,6 +221,18 @@ def classify(gap: str, kind: str | None, sign: str, previous: Role | None) -> Ro
     if ratio and kind == "percent" and ratio.group("verb").lower() != "đạt":
         return Role("ratio", respectively=respectively)
     return Role("value", respectively=respectively)
+
+
+def _told_change(gap: str) -> Direction | None:
+    """A change whose verb stands further back in the clause: "cao hơn <reference> N", "tăng <what> thêm N"."""
+    compared = _COMPARED_TO_END_RE.search(gap)
+    if compared:
+        return "up" if compared.group("up") else "down"
+    if _MORE_END_RE.search(gap):
+        verbs = list(_VERB_RE.finditer(_CLAUSE_PUNCT_RE.split(gap)[-1]))
+        if verbs:
+            return "up" if verbs[-1].group("up") else "down"
+    return None
 
 
 def has_verb(gap: str) -> bool:
@@ -239,13 +277,16 @@ def basis_after(after: str, reference: bool = True) -> Basis | None:
 def basis_before(gap: str) -> Basis | None:
     """A "so với X" standing before the change in its own clause ("so với tháng 4/2018 tăng 10,9%")."""
     clause = _CLAUSE_PUNCT_RE.split(gap)[-1]
+    compared = _COMPARED_TO_END_RE.search(clause)
+    if compared:
+        return _basis_of(compared.group("reference").strip())
     return basis_after(clause, reference=False)
 
 
 def reference_basis(after: str) -> Basis | None:
     """The reference right after a ratio: "bằng 90% cùng kỳ năm trước", "đạt 76% kế hoạch năm"."""
     phrase = after.strip()
-    for pattern, basis in _BASIS_PHRASES[:2]:
+    for pattern, basis in _BASIS_PHRASES[:_REFERENCE_RULES]:
         if pattern.match(phrase):
             return basis
     return basis_after(after)

@@ -16,6 +16,8 @@ from .vocab import (
     CHANGE_DOWN,
     CHANGE_FILLERS,
     CHANGE_UP,
+    COMPARATIVES_DOWN,
+    COMPARATIVES_UP,
     GENERIC_HOLDERS,
     LEVEL_NOUNS,
     MEASURE_WORDS,
@@ -60,6 +62,10 @@ _CLAUSE_SPLIT_RE = regex.compile(
 _AGENT_RE = regex.compile(r"(?<=\p{L}\s+\p{L}+)\s+do\s+(?-i:\p{Lu}).*$", _F)
 _SOURCE_RE = regex.compile(r"^\s*(?:theo|báo\s+cáo|Bộ|Tổng\s+cục|Sở)\b", _F)
 _SO_VOI_RE = regex.compile(r"(?<!\p{L})so(?:\s+với)?\s+(?:(?!(?:và|nhưng|còn)(?!\p{L}))[^,;])*", _F)
+# "lượng mưa sẽ cao hơn trung bình nhiều năm": the comparative and its reference follow the subject
+_COMPARED_RE = regex.compile(
+    r"(?<!\p{L})(?:" + _alternation([*COMPARATIVES_UP, *COMPARATIVES_DOWN]) + r")(?!\p{L})[^,;]*$", _F
+)
 _GENERIC_RE = regex.compile(r"^(?:" + _alternation(GENERIC_HOLDERS) + r")$", _F)
 _MEASURE_RE = regex.compile(r"^(?:" + _alternation(MEASURE_WORDS) + r")$", _F)
 _LEVEL_NOUN_RE = regex.compile(r"^(?:" + _alternation(LEVEL_NOUNS) + r")$", _F)
@@ -148,7 +154,7 @@ def subject_before(text: str, start: int, end: int) -> str | None:
         lead_in = _PERIOD_LEAD_RE.search(text, max(start, s - 8), s)  # "trong năm 2022": the "trong" goes too
         s = lead_in.start() if lead_in else s
         chars[s - start : e - start] = " " * (e - s)
-    gap = _DATE_PHRASE_RE.sub(" ", _SO_VOI_RE.sub("", "".join(chars)))
+    gap = _DATE_PHRASE_RE.sub(" ", _COMPARED_RE.sub(" ", _SO_VOI_RE.sub("", "".join(chars))))
     clause = _CLAUSE_SPLIT_RE.split(gap)[-1]
     # "… chiếm phần lớn với 15.155 tấn": "with" opens the figure's own phrase; when nothing is named
     # there, the words before "với" hold the subject

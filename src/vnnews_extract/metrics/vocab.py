@@ -19,6 +19,8 @@ __all__ = [
     "CHANGE_FILLERS",
     "CHANGE_UP",
     "CLASSIFIERS",
+    "COMPARATIVES_DOWN",
+    "COMPARATIVES_UP",
     "CONTRIBUTION_WORDS",
     "COUNTED_NOUN_STOPS",
     "COUNT_NOUNS",
@@ -306,6 +308,8 @@ CHANGE_UP: Final[tuple[str, ...]] = (
     "tăng thêm",
     "tăng vọt",
     "tăng",
+    "đội giá",
+    "đội lên",
     "đi lên",
     "nhích lên",
     "nhích",
@@ -330,6 +334,11 @@ CHANGE_DOWN: Final[tuple[str, ...]] = (
     "thấp hơn",
     "rẻ hơn",
 )
+# Comparatives that may name their reference before the size of the difference ("cao hơn trung bình
+# nhiều năm 10 - 30%", "thấp hơn cùng kỳ 5%"); right before the number they are change verbs above.
+COMPARATIVES_UP: Final[tuple[str, ...]] = ("cao hơn", "nhiều hơn", "lớn hơn", "đắt hơn")
+COMPARATIVES_DOWN: Final[tuple[str, ...]] = ("thấp hơn", "ít hơn", "nhỏ hơn", "rẻ hơn")
+
 # Words that may stand between a change verb and its number ("tăng mạnh 220", "giảm sâu tới 13,26",
 # "tỷ lệ tăng bình quân khoảng 3%", "vượt lần lượt 27%").
 CHANGE_FILLERS: Final[tuple[str, ...]] = (
@@ -400,6 +409,8 @@ FRAMING_QUALIFIERS: Final[frozenset[Qualifier]] = frozenset({"estimate", "target
 
 # Comparison bases, tried in order on the words after "so với"/"so" (or right after the figure).
 BASIS_RULES: Final[tuple[tuple[str, Basis], ...]] = (
+    # "trung bình cùng kỳ nhiều năm": a long-run average, not last year
+    (r".*?(?:trung bình|bình quân)[^,;]*?nhiều năm", "other"),
     (r".*?cùng (?:kỳ|thời điểm|thời gian|giai đoạn)", "same_period_last_year"),
     (r".*?(?:kế hoạch|chỉ tiêu|dự toán|mục tiêu)", "plan"),
     (r"(?:\d+|\p{L}+)\s+tháng(?:\s+đầu)?\s+năm\s+\d{4}", "same_period_last_year"),
