@@ -57,6 +57,11 @@ _PLAN_START_RE = regex.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu)", _F)
 _PLAIN_JOIN_RE = regex.compile(r"^[\s,]*(?:và)?\s*$", _F)
 _NOUNS_AND_RE = regex.compile(r"^\s*(?:\p{L}+\s+)*?và\s*$", _F)
 _CONJUNCTS_RE = regex.compile(r"\s*(?:,|(?<!\p{L})và(?!\p{L}))\s*", _F)
+# "tại Tuyên Quang, Vĩnh Phúc và Hà Nam": named places (capitalised words) listed after a change
+_PLACE = r"(?-i:\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*)"
+_PLACES_RE = regex.compile(r"\s+(?:tại|ở)\s+(?P<places>" + _PLACE + r"(?:\s*(?:,|và)\s*" + _PLACE + r")+)", _F)
+_PLACES_REACH = 120
+_MIN_PLACES = 2
 _MAX_RUN = 3  # the longest list of changes paired one-to-one with the levels after it
 _MAX_CANDIDATES = 24  # a breakdown's total is among the last figures before its marker
 _MAX_LOOKAHEAD = 48  # an announced change finds its price among the next figures
@@ -82,6 +87,7 @@ class _Draft:
     share: bool = False
     equivalent: bool = False
     candidates: list[_Draft] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # "tăng 1.500 đồng tại A, B và C": where a change holds
 
     @property
     def change_only(self) -> bool:
@@ -264,6 +270,7 @@ class _Reader:
                 draft.changes.append((change, basis))
                 entries.append((draft, 0))
                 draft.comparative = role.comparative or _SAME_PERIOD_START_RE.match(gap.split("(")[-1]) is not None
+                draft.places = _listed_places(text, figure.end)
                 draft.range_max = figure.range_max
                 last_change_based = basis is not None
             else:
@@ -305,7 +312,7 @@ class _Reader:
             mine.append(draft)
             self.drafts.append(draft)
             drafted[i] = draft
-        _fill_bases(entries, _sentence_basis(sentence_text))
+        _fill_bases(entries, _sentence_basis(sentence_text), text, start)
         _share_out_subjects(drafted, roles, figures, text, gap_starts)
         self.previous_sentence = mine or self.previous_sentence
         self.previous_candidates = candidates or [d for d in mine if not d.comparative]
@@ -371,6 +378,7 @@ class _Reader:
             (Change(c.direction, c.value, _rate_unit(c.unit, level.unit)), b) for c, b in change_only.changes
         )
         level.qualifier = level.qualifier or change_only.qualifier
+        level.places = change_only.places
         if change_only.subject and not level.subject:
             level.subject = change_only.subject
         _drop_recent(mine, change_only)
@@ -447,21 +455,49 @@ def _plain_join(gap: str) -> bool:
     return bool(_PLAIN_JOIN_RE.match(gap))
 
 
-def _fill_bases(entries: list[tuple[_Draft, int]], sentence_basis: Basis | None) -> None:
-    """Give every change without a stated basis the nearest one stated in the sentence."""
+def _fill_bases(entries: list[tuple[_Draft, int]], sentence_basis: Basis | None, text: str, start: int) -> None:
+    """Give every change without a stated basis the nearest one stated in the sentence, else the sentence's
+    opening basis; a basis told for one quote does not carry forward to a level quoted after a semicolon."""
     entries = [(d, k) for d, k in entries if not d.comparative and k < len(d.changes)]
+    # a ";"-clause that quotes a new level takes no basis from the clause before it (a basis at the end of a
+    # list still covers the list: "A đạt …, tăng 6%; B đạt …, tăng 5% so với cùng kỳ")
+    clauses = [text.count(";", start, d.figure.start) if not d.change_only else -1 for d, _ in entries]
     stated = [d.changes[k][1] for d, k in entries]
     later: list[Basis | None] = [None] * len(stated)
     for index in range(len(stated) - 2, -1, -1):
         later[index] = stated[index + 1] or later[index + 1]
     earlier: Basis | None = None
     for index, (draft, k) in enumerate(entries):
+        if index and -1 not in {clauses[index], clauses[index - 1]} and clauses[index] != clauses[index - 1]:
+            earlier = None
         if stated[index] is not None:
             earlier = stated[index]
             continue
         basis = later[index] or earlier or sentence_basis
         change, _ = draft.changes[k]
         draft.changes[k] = (change, basis)
+
+
+def _listed_places(text: str, position: int) -> list[str]:
+    """ "tăng 1.500 đồng tại Tuyên Quang, Vĩnh Phúc và Hà Nam": the places one change is told for."""
+    found = _PLACES_RE.match(text, position, position + _PLACES_REACH)
+    places = [p for p in _CONJUNCTS_RE.split(found.group("places")) if p] if found else []
+    return places if len(places) >= _MIN_PLACES else []
+
+
+def _spread_listed_changes(text: str, drafts: list[_Draft]) -> None:
+    """A change told once for several places moves every level of its sentence quoted for one of them
+    ("… tăng 1.500 đồng tại A, B và C; A và B đạt 53.500 đồng/kg, còn C … là 55.000 đồng/kg")."""
+    for position, first in enumerate(drafts):
+        if not first.places or first.change_only or not first.changes:
+            continue
+        previous_end = first.figure.end
+        for other in drafts[position + 1 : position + 1 + _MAX_LOOKAHEAD]:
+            if other.sentence != first.sentence or other.change_only or other.changes or other.unit != first.unit:
+                break
+            if any(place in text[previous_end : other.figure.start] for place in first.places):
+                other.changes.extend(first.changes)
+            previous_end = other.figure.end
 
 
 def _merge_announced_changes(drafts: list[_Draft]) -> None:
@@ -498,6 +534,7 @@ def _merge_announced_changes(drafts: list[_Draft]) -> None:
         if match is None:
             continue
         match.changes.append((Change(change.direction, change.value, match.unit or change.unit), basis))
+        match.places = draft.places
         merged.add(id(draft))
         for other in later:
             if other.parent is draft:
@@ -509,6 +546,7 @@ def extract(text: str) -> tuple[Metric, ...]:
     """Every figure in `text` as a `Metric`, in order of appearance (see the module docstring)."""
     drafts = _Reader(text).read()
     _merge_announced_changes(drafts)
+    _spread_listed_changes(text, drafts)
     for draft in drafts:
         if draft.candidates:
             draft.parent = _choose_parent(draft, draft.candidates)
