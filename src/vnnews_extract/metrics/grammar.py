@@ -184,7 +184,7 @@ class _Reader:
                 return holder  # a named holder ("Hàn Quốc hơn 3,36 triệu lượt") is the subject
             counted = " ".join(p for p in (holder, figure.unit, noun) if p)
             return counted if holder or noun or not fallback else f"{counted} {fallback}"
-        if noun and not _REFERENCE_NOUN_RE.match(noun) and role.name != "share":
+        if noun and not _REFERENCE_NOUN_RE.match(noun) and role.name not in {"share", "change"}:
             if figure.kind == "percent":
                 return noun
             if figure.kind in {"money", "physical"}:

@@ -66,6 +66,7 @@ _SO_VOI_RE = regex.compile(r"(?<!\p{L})so(?:\s+với)?\s+(?:(?!(?:và|nhưng|cò
 _COMPARED_RE = regex.compile(
     r"(?<!\p{L})(?:" + _alternation([*COMPARATIVES_UP, *COMPARATIVES_DOWN]) + r")(?!\p{L})[^,;]*$", _F
 )
+_CHANGE_NOUN_RE = regex.compile(r"(?<!\p{L})(?:mức|tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ)\s+(?:tăng|giảm)(?!\p{L})", _F)
 _GENERIC_RE = regex.compile(r"^(?:" + _alternation(GENERIC_HOLDERS) + r")$", _F)
 _MEASURE_RE = regex.compile(r"^(?:" + _alternation(MEASURE_WORDS) + r")$", _F)
 _LEVEL_NOUN_RE = regex.compile(r"^(?:" + _alternation(LEVEL_NOUNS) + r")$", _F)
@@ -198,7 +199,11 @@ def is_residue_empty(gap: str) -> bool:
     True
     >>> is_residue_empty("; dệt may giảm ")
     False
+    >>> is_residue_empty(", mức tăng trung bình khoảng ")
+    False
     """
+    if _CHANGE_NOUN_RE.search(gap):
+        return False  # "…, mức tăng trung bình 8%": the size of a change opens its own clause
     chars = list(gap)
     for s, e in period_spans(gap, 0, len(gap)):
         chars[s:e] = " " * (e - s)

@@ -438,7 +438,23 @@ PAIR_CONTEXT: Final[tuple[str, ...]] = ("mua vào", "bán ra", "mua -", "mua/bá
 MEASURE_WORDS: Final[tuple[str, ...]] = ("trị giá", "giá trị", "kim ngạch")
 
 # Words for "the level" that stand for the subject named before ("từ mức trung bình 55 triệu đồng/m2").
-LEVEL_NOUNS: Final[tuple[str, ...]] = ("mức", "mức giá", "mức trung bình", "mức giá trung bình", "con số", "số tiền")
+# The size of a change is such a word too ("mức tăng trung bình khoảng 20%": of the prices named before).
+LEVEL_NOUNS: Final[tuple[str, ...]] = (
+    "mức",
+    "mức giá",
+    "mức trung bình",
+    "mức giá trung bình",
+    "con số",
+    "số tiền",
+    "mức tăng trung bình",
+    "mức tăng bình quân",
+    "mức giảm trung bình",
+    "mức giảm bình quân",
+    "tỷ lệ tăng bình quân",
+    "tỷ lệ tăng trung bình",
+    "tốc độ tăng bình quân",
+    "tốc độ tăng trưởng bình quân",
+)
 
 # Holders that say where, not what ("cả nước có 8.038 doanh nghiệp"): the counted noun is the subject.
 GENERIC_HOLDERS: Final[tuple[str, ...]] = (
@@ -497,8 +513,6 @@ SUBJECT_LEAD_WORDS: Final[tuple[str, ...]] = (
     "dự báo",
     "phấn đấu",
     "mục tiêu",
-    "mức tăng",
-    "mức giảm",
     "đối với",
     "tương đương",
     "tính đến",
