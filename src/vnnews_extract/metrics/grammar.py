@@ -34,7 +34,7 @@ from .rules import (
     reference_basis,
 )
 from .subjects import is_generic, is_level_noun, is_measure_word, is_residue_empty, subject_before, with_measure
-from .vocab import ANAPHORA
+from .vocab import ANAPHORA, QUALIFIERS
 
 __all__ = ["extract"]
 
@@ -48,6 +48,10 @@ _ANAPHORA_RE = regex.compile(r"^\W*(?:" + "|".join(regex.escape(a) for a in ANAP
 _EQUIVALENT_END_RE = regex.compile(r"(?<!\p{L})tương\s+đương(?:\s+với)?\s*$", _F)
 # nouns after a percent that name its reference, not its subject ("76% kế hoạch", "52,8% tổng kim ngạch")
 _REFERENCE_NOUN_RE = regex.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu|tổng|cùng\s+kỳ|mức|dự\s+toán)(?!\p{L})", _F)
+_WITH_END_RE = regex.compile(
+    r"(?<!\p{L})với(?:\s+(?:" + "|".join(regex.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS) + r"))?\s*$", _F
+)
+_OF = "của"  # "doanh thu của Nhóm thép": the holder of a share named before "với"
 _CONTINUES_RE = regex.compile(r"^\W*còn(?!\p{L})", _F)
 _TOKEN_RE = regex.compile(r"[\p{L}\d]+")
 _MEASURE_KIND = {"lượng": ("physical", "count"), "trị giá": ("money",), "giá trị": ("money",), "kim ngạch": ("money",)}
@@ -186,7 +190,8 @@ class _Reader:
             return counted if holder or noun or not fallback else f"{counted} {fallback}"
         if noun and not _REFERENCE_NOUN_RE.match(noun) and role.name not in {"share", "change"}:
             if figure.kind == "percent":
-                return noun
+                # "X đóng góp … với 93% doanh thu": the share of X's revenue
+                return self._holder_share(noun, subject, self.text[gap_start : figure.start], fallback)
             if figure.kind in {"money", "physical"}:
                 return f"{noun} {subject}" if subject else noun
         if subject is None:
@@ -194,6 +199,15 @@ class _Reader:
         if is_measure_word(subject) and fallback and subject.lower() not in fallback.lower():
             return with_measure(subject, fallback)
         return subject
+
+    @staticmethod
+    def _holder_share(noun: str, subject: str | None, gap: str, fallback: str | None) -> str:
+        """ "X đóng góp … với 93% doanh thu và 83% lợi nhuận": X's revenue, then X's profit."""
+        if subject and _WITH_END_RE.search(gap):
+            return f"{noun} {_OF} {subject}"
+        if fallback and _plain_join(gap) and f" {_OF} " in fallback:
+            return f"{noun} {_OF} {fallback.split(f' {_OF} ', 1)[1]}"
+        return noun
 
     def _sentence(self, number: int, start: int, end: int) -> None:
         text = self.text
