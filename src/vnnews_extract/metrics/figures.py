@@ -53,6 +53,10 @@ _LABEL_BEFORE_RE = regex.compile(
     regex.IGNORECASE,
 )
 _LABEL_REACH = 40
+# "điểm <what the score is> (là|đạt)": a score named right before a bare number
+_SCORE_BEFORE_RE = regex.compile(
+    r"(?<!\p{L})điểm(?:\s+(?!(?:là|đạt)(?!\p{L}))[\p{L}\d/]+){1,5}\s+(?:(?:là|đạt|được)\s+)?$", regex.IGNORECASE
+)
 _YEAR_BEFORE_RE = regex.compile(r"(?<!\p{L})năm\s*$", regex.IGNORECASE)
 # A connector between the two ends of a range.
 _RANGE_JOIN_RE = regex.compile(r"^\s*(?:-|–|—|đến|tới)\s*(?:mức\s+)?$", regex.IGNORECASE)
@@ -128,6 +132,8 @@ def _raw_figures(text: str, start: int, end: int, english: bool) -> list[Figure]
         ):
             continue  # "năm 2020"
         unit = _FRACTION_UNIT if found.group("fraction") else match_unit(text, found.end())
+        if unit is None and found.group("digits"):
+            unit = _score(text, found, start)
         if unit is None and _may_count(text, found, start):
             unit = match_counted_noun(text, found.end())
         if unit is not None and unit.end > end:
@@ -164,6 +170,12 @@ def _may_count(text: str, found: regex.Match[str], start: int) -> bool:
     if digits.startswith("0") and digits[1:2].isdigit():
         return False
     return not _LABEL_BEFORE_RE.search(text, max(start, found.start() - _LABEL_REACH), found.start())
+
+
+def _score(text: str, found: regex.Match[str], start: int) -> UnitMatch | None:
+    """ "điểm tổng kết 8,7", "điểm thi đạt 27": a bare number after a named score is points."""
+    before = _SCORE_BEFORE_RE.search(text, max(start, found.start() - _LABEL_REACH), found.start())
+    return UnitMatch("point", "point", found.end()) if before else None
 
 
 def _join_ranges(text: str, figures: list[Figure]) -> list[Figure]:

@@ -235,8 +235,11 @@ class _Reader:
         previous_role: Role | None = None
         for i, figure in enumerate(figures):
             gap = text[gap_starts[i] : figure.start]
-            roles.append(classify(gap, figure.kind, figure.sign, previous_role, figure.range_max is not None))
-            previous_role = roles[-1]
+            role = classify(gap, figure.kind, figure.sign, previous_role, figure.range_max is not None)
+            if role.name == "skip" and figure.kind == "times" and nouns[i]:
+                role = Role("value")  # "không vượt quá 2 lần hạn mức": a multiple of the named reference
+            roles.append(role)
+            previous_role = role
         run_lengths = _run_lengths(roles, figures, text)
         last_change_based = False
         entries: list[tuple[_Draft, int]] = []  # every change read in this sentence, in text order
