@@ -70,6 +70,15 @@ _PIECES = [
     "\u00a0",
     "Đ",
     " hàng chục",
+    " con lợn",
+    " tuyến",
+    " bộ hồ sơ",
+    " khách/ngày",
+    " thêm",
+    " cao hơn cùng kỳ",
+    " tại Hà Nội, Huế và Vinh",
+    " điểm tổng kết",
+    " với",
     " một nửa",
     " mỗi",
     " lần lượt",
@@ -122,6 +131,11 @@ def test_long_hostile_inputs_stay_linear() -> None:
         "tăng " * 5_000 + "5 tấn",
         "và " * 5_000 + "5 tấn, tăng 3%",
         "Doanh thu " + "khoảng " * 5_000 + "5 tấn",
+        "5 con lợn " * 5_000,  # counts whose subject is built on the one before
+        "cao hơn " * 5_000 + "5%",
+        "tăng thêm " * 5_000 + "5 USD",
+        "tăng 500 đồng tại " + "Hà Nội, " * 5_000 + "và Huế lên 5 đồng/kg",
+        "điểm thi " * 5_000 + "8,5",
     ]
     for text in hostile:
         started = time.perf_counter()

@@ -54,8 +54,12 @@ _LABEL_BEFORE_RE = regex.compile(
 )
 _LABEL_REACH = 40
 # "điểm <what the score is> (là|đạt)": a score named right before a bare number
+# ("thời điểm", "địa điểm", "quan điểm": "điểm" as the second syllable of another noun is no score)
+_NOT_SCORES = ("thời", "địa", "đặc", "quan", "trọng", "ưu", "nhược", "khởi", "giao", "cao", "tiêu", "mốc")
 _SCORE_BEFORE_RE = regex.compile(
-    r"(?<!\p{L})điểm(?:\s+(?!(?:là|đạt)(?!\p{L}))[\p{L}\d/]+){1,5}\s+(?:(?:là|đạt|được)\s+)?$", regex.IGNORECASE
+    "".join(rf"(?<!{w}\s)" for w in _NOT_SCORES)
+    + r"(?<!\p{L})điểm(?:\s+(?!(?:là|đạt)(?!\p{L}))[\p{L}\d/]+){1,5}\s+(?:(?:là|đạt|được)\s+)?$",
+    regex.IGNORECASE,
 )
 _YEAR_BEFORE_RE = regex.compile(r"(?<!\p{L})năm\s*$", regex.IGNORECASE)
 # A connector between the two ends of a range.

@@ -66,6 +66,7 @@ _PLACE = r"(?-i:\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*)"
 _PLACES_RE = regex.compile(r"\s+(?:tại|ở)\s+(?P<places>" + _PLACE + r"(?:\s*(?:,|và)\s*" + _PLACE + r")+)", _F)
 _PLACES_REACH = 120
 _MIN_PLACES = 2
+_MAX_SUBJECT_WORDS = 24  # a subject is a noun phrase; one built on another is cut back to this
 _MAX_RUN = 3  # the longest list of changes paired one-to-one with the levels after it
 _MAX_CANDIDATES = 24  # a breakdown's total is among the last figures before its marker
 _MAX_LOOKAHEAD = 48  # an announced change finds its price among the next figures
@@ -304,7 +305,7 @@ class _Reader:
                 or ("about" if figure.approximate else None)
                 or self._listed_qualifier(gap, mine, role, figure.kind)
             )
-            draft.subject = self._subject(figure, role, gap_start, nouns[i], last_subject)
+            draft.subject = _capped(self._subject(figure, role, gap_start, nouns[i], last_subject))
             last_subject = draft.subject or last_subject
             if role.name == "level" and pending is not None:
                 if 1 < len(pending_run) <= _MAX_RUN and pending_run[-1] is pending:
@@ -418,6 +419,13 @@ def _reference(after: str) -> Basis | None:
     if _SAME_PERIOD_START_RE.match(phrase):
         return "same_period_last_year"
     return None
+
+
+def _capped(subject: str | None) -> str | None:
+    """A subject of at most `_MAX_SUBJECT_WORDS` words: subjects built on the one before stay bounded."""
+    if subject is None or subject.count(" ") < _MAX_SUBJECT_WORDS:
+        return subject
+    return " ".join(subject.split(" ", _MAX_SUBJECT_WORDS)[:_MAX_SUBJECT_WORDS])
 
 
 def _sentence_basis(sentence: str) -> Basis | None:
