@@ -7,8 +7,8 @@
 Every input comes from one of the generators in `GENERATORS` (random bytes and code points, HTML
 fragment soup, our article page in every encoding with bytes flipped, spans cut or repeated, deep
 nesting, a sea of tiny elements, big flat pages, entity bombs, unclosed comments and scripts, scraped
-text with chrome and very long lines, short units repeated into one long line), drawn with a seeded `random.Random`, so a run is reproducible
-and input N of a seed is always the same.
+text with chrome and very long lines, short units repeated into one long line), drawn with a seeded
+`random.Random`, so a run is reproducible and input N of a seed is always the same.
 
 `extract()` must return an `Article` or raise an `ExtractionError`. Anything else is a *foreign
 exception*; an `InternalExtractionError` (our wrapper for a bug) is reported the same way; an input
