@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
@@ -27,7 +27,7 @@ from .errors import (
     UndecodableInputError,
     UnsupportedInputError,
 )
-from .metadata import read_metadata
+from .metadata import Metadata, read_metadata
 from .metrics import extract_metrics
 from .model import Article, Metric, Section
 from .parse import Page, looks_like_html, parse_html, parse_text
@@ -37,7 +37,7 @@ from .segment import segment
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
 
-__all__ = ["Source", "extract"]
+__all__ = ["Extraction", "Source", "extract", "run_pipeline"]
 
 Source = Union[str, bytes, bytearray, "os.PathLike[str]", "BeautifulSoup", lxml.etree._Element]
 """What `extract()` reads: HTML or plain text as `str`, a raw page as `bytes`, a path, or a parsed
@@ -117,7 +117,20 @@ def _article_metrics(lead: str | None, sections: tuple[Section, ...], captions: 
     return tuple(result)
 
 
-def _run(source: Source, url: str | None) -> Article:
+@dataclass(frozen=True, eq=False)
+class Extraction:
+    """Everything one run of the pipeline produced: the parsed page, its blocks, its metadata, the article.
+
+    `extract()` hands back only the article; `explain()` also needs the blocks and the metadata.
+    """
+
+    page: Page
+    blocks: tuple[Block, ...]
+    metadata: Metadata
+    article: Article
+
+
+def _run(source: Source, url: str | None) -> Extraction:
     page = _load(source, url)
     check_deadline("parse")
     blocks = segment(page)
@@ -128,7 +141,7 @@ def _run(source: Source, url: str | None) -> Article:
     captions = _unique_captions(blocks)
     metrics = _article_metrics(lead, sections, captions)
     check_deadline("metrics")
-    return Article(
+    article = Article(
         title=meta.title,
         lead=lead,
         published=meta.published,
@@ -144,6 +157,22 @@ def _run(source: Source, url: str | None) -> Article:
         captions=captions,
         metrics=metrics,
     )
+    return Extraction(page, blocks, meta, article)
+
+
+def run_pipeline(source: Source, *, url: str | None = None, timeout: float | None = None) -> Extraction:
+    """Run every stage under the error contract: only `ExtractionError`s escape (see `extract`)."""
+    try:
+        with deadline_scope(timeout):
+            return _run(source, url)
+    except ExtractionError:
+        raise
+    except UnicodeError as exc:
+        raise UndecodableInputError(f"input could not be decoded: {exc}") from exc
+    except RecursionError as exc:
+        raise InternalExtractionError("the page is nested too deeply to process") from exc
+    except Exception as exc:  # the contract: nothing but our errors escapes
+        raise InternalExtractionError(f"unexpected {type(exc).__name__} while extracting: {exc}") from exc
 
 
 def extract(source: Source, *, url: str | None = None, timeout: float | None = None) -> Article:
@@ -161,14 +190,4 @@ def extract(source: Source, *, url: str | None = None, timeout: float | None = N
     >>> a.title, a.lead
     ('Giá xăng tăng mạnh', 'Giá xăng RON 95 tăng 500 đồng/lít từ 15h chiều nay.')
     """
-    try:
-        with deadline_scope(timeout):
-            return _run(source, url)
-    except ExtractionError:
-        raise
-    except UnicodeError as exc:
-        raise UndecodableInputError(f"input could not be decoded: {exc}") from exc
-    except RecursionError as exc:
-        raise InternalExtractionError("the page is nested too deeply to process") from exc
-    except Exception as exc:  # the contract: nothing but our errors escapes
-        raise InternalExtractionError(f"unexpected {type(exc).__name__} while extracting: {exc}") from exc
+    return run_pipeline(source, url=url, timeout=timeout).article
