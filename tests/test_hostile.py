@@ -307,6 +307,11 @@ def _slow_in(stage: str) -> pytest.MarkDecorator:
             marks=_slow_in("vocab.VIEWS: (\\d[\\d.,]*)\\s+lượt xem restarts inside every digit run"),
         ),
         pytest.param(
+            ("Thứ Năm, 21/11/2024 19:36:28 GMT+7 " + " ".join(PARAGRAPHS) + " ") * 4000,
+            id="dates-in-one-line",
+            marks=_slow_in("segment/text._is_dateline: cuts each date out of the whole line, one by one"),
+        ),
+        pytest.param(
             "<html><body>" + "<p>a</p>" * 600_000 + "</body></html>",
             id="tiny-paragraphs",
             marks=_slow_in("segment/html: about 25 µs per element"),
