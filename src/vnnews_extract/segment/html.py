@@ -188,7 +188,7 @@ def _chrome_of(block: RawBlock, below: int = -1) -> str | None:
         return block.hints.chrome
     if block.chrome_phrase is not None:
         return block.chrome_phrase
-    if VIEWS.search(block.text) and block.words <= _DATELINE_MAX_WORDS:
+    if block.words <= _DATELINE_MAX_WORDS and VIEWS.search(block.text):
         return "views"
     return None
 

@@ -12,6 +12,7 @@ required.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -72,7 +73,8 @@ def function_word_share(text: str) -> float:
     words = text.lower().split()
     if not words:
         return 0.0
-    return sum(map(hints.FUNCTION_WORDS.__contains__, [w.strip(_WORD_EDGE_PUNCTUATION) for w in words])) / len(words)
+    stripped = map(str.strip, words, itertools.repeat(_WORD_EDGE_PUNCTUATION))  # all in C: no Python loop
+    return sum(map(hints.FUNCTION_WORDS.__contains__, stripped)) / len(words)
 
 
 def prose_weight(block: RawBlock, trust_names: bool = True) -> float:
@@ -167,14 +169,19 @@ def find_container(blocks: Sequence[RawBlock]) -> Container | None:
                 child_prose.setdefault(up, {})[key] = prose[key]
     if max(prose.values()) <= 0:
         return None
-    known = {k for k, (element, _) in elements.items() if _is_known_cms(element)}
+    known: dict[int, bool] = {}  # asked only of elements that could win: half the class/id reads saved
+
+    def is_known(key: int) -> bool:
+        if key not in known:
+            known[key] = _is_known_cms(elements[key][0])
+        return known[key]
 
     def score(key: int) -> float:
         value = prose[key] - chrome[key]
-        return value * _CMS_BOOST if value > 0 and key in known else value
+        return value * _CMS_BOOST if value > 0 and is_known(key) else value
 
     best = max(prose, key=score)
-    while best not in known and best in child_prose:
+    while not is_known(best) and best in child_prose:
         children = child_prose[best]
         child = max(children, key=children.__getitem__)
         if children[child] < _NARROW_SHARE * prose[best]:
