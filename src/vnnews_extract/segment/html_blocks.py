@@ -14,7 +14,7 @@ import functools
 import html
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import lxml.etree
 import lxml.html
@@ -145,6 +145,7 @@ _TAG_FAMILIES: dict[str, str] = {"nav": "navigation", "footer": "footer"}
 _COARSE_MAX_CHARS = 300
 # Elements whose text is code, never shown, also inside a coarse box.
 _CODE_TAGS = ("script", "style")
+_TEXT_NODES = lxml.etree.XPath(".//text()", smart_strings=False)
 # A data table's cells are short; longer cells mean the table lays out an article or a box.
 _DATA_CELL_MAX_CHARS = 200
 
@@ -543,13 +544,14 @@ def _box_text(box: lxml.html.HtmlElement) -> str:
 
     Read lazily and cut as soon as enough is read (cleaning piece by piece gives the same text as
     cleaning the whole): menus, comment threads and footers can be long, and only their opening is
-    kept. Boxes without code are read by lxml in C. One XPath over every text node of the box,
-    testing each for a script ancestor, cost ~55 µs a box (0.75 ms a page); this ~10 µs.
+    kept. The text nodes of a box without code are listed by one XPath in C. One XPath testing each
+    text node for a script ancestor cost ~27 µs a box (~0.35 ms a page); this ~9 µs.
 
     >>> _box_text(lxml.html.fromstring("<div><b>Tin  mới</b><script>var x;</script> nhất<!-- c --></div>"))
     'Tin mới nhất'
     """
-    texts = box.itertext() if next(box.iter(*_CODE_TAGS), None) is None else _shown_texts(box)
+    code = next(box.iter(*_CODE_TAGS), None) is not None
+    texts = _shown_texts(box) if code else cast(list[str], _TEXT_NODES(box))
     kept: list[str] = []
     size = 0
     for text in texts:
