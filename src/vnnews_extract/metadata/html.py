@@ -159,7 +159,7 @@ class _Head:
 
     The pass visits every element (~760 a page), so it is kept lean: the few tags read for their own
     sake are dispatched from one set test, and class/id pairs are judged by the cached `_box_kind`
-    (together ~0.45 ms a page instead of ~1 ms).
+    (~0.45 ms a page instead of ~0.65 ms).
     """
 
     def __init__(self, tree: lxml.html.HtmlElement) -> None:

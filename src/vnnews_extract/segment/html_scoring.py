@@ -169,7 +169,7 @@ def find_container(blocks: Sequence[RawBlock]) -> Container | None:
                 child_prose.setdefault(up, {})[key] = prose[key]
     if max(prose.values()) <= 0:
         return None
-    known: dict[int, bool] = {}  # asked only of elements that could win: half the class/id reads saved
+    known: dict[int, bool] = {}  # asked only of elements that could win: 3 class/id reads in 4 saved
 
     def is_known(key: int) -> bool:
         if key not in known:
