@@ -195,18 +195,16 @@ class RawBlock:
     # Read from the text once when the block is made: the rules of the segmenter ask for them again and again.
     words: int = field(init=False)  # how many words the text has
     chrome_phrase: str | None = field(init=False)  # the chrome family when the text is only chrome phrases
+    link_density: float = field(init=False)  # the share of the text that is link text
 
     def __post_init__(self) -> None:
         self.words = len(self.text.split())
         self.chrome_phrase = _chrome_phrase(self.text)
+        self.link_density = self.link_chars / len(self.text) if self.text else 0.0
 
     @property
     def owner(self) -> lxml.html.HtmlElement:
         return self.path[-1]
-
-    @property
-    def link_density(self) -> float:
-        return self.link_chars / len(self.text) if self.text else 0.0
 
 
 def _chrome_phrase(text: str) -> str | None:
