@@ -129,9 +129,20 @@ def looks_like_html(text: str) -> bool:
     return _HTML_TAG.search(text, start, start + _HTML_SNIFF_CHARS) is not None
 
 
+# Every element a plain `HtmlElement`, chosen in C: lxml.html's own lookup picks a class per element in
+# Python (form, input, label… classes we never use), ~1 µs for each element a later stage touches
+# (~0.3 ms a page on the corpus).
+_ELEMENT_CLASSES = lxml.etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement,
+    comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity,
+)
+
+
 def _new_parser() -> lxml.html.HTMLParser:
     """A parser per call: its error log then belongs to this page alone, also when threads share the module."""
-    return lxml.html.HTMLParser(
+    parser = lxml.html.HTMLParser(
         remove_comments=True,
         remove_pis=True,
         no_network=True,
@@ -139,6 +150,8 @@ def _new_parser() -> lxml.html.HTMLParser:
         collect_ids=False,
         huge_tree=False,
     )
+    parser.set_element_class_lookup(_ELEMENT_CLASSES)
+    return parser
 
 
 def _hit_resource_limit(parser: lxml.html.HTMLParser) -> bool:

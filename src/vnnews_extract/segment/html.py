@@ -75,13 +75,18 @@ _SENTENCE_END = regex.compile(r"[.!?…:;”\"')]\s*$")
 _NAME_LIKE = regex.compile(r"^(?:[\p{Lu}][\p{L}.]*\.?\s*(?:[-–,&]\s*)?){1,8}$")
 
 
+# Punctuation and symbols, set aside when a heading is compared with the document titles.
+_PUNCTUATION = regex.compile(r"[\p{P}\p{S}]+")
+
+
 def _fold_title(text: str) -> str:
-    return fold(regex.sub(r"[\p{P}\p{S}]+", " ", text))
+    return fold(_PUNCTUATION.sub(" ", text))
 
 
 def _document_titles(tree: lxml.html.HtmlElement) -> list[str]:
-    found = [clean_text(t.text_content()) for t in tree.iterfind(".//title")][:1]
-    for meta in tree.iterfind(".//meta"):
+    first = tree.find(".//title")
+    found = [clean_text(first.text_content())] if first is not None else []
+    for meta in tree.iter("meta"):
         if (meta.get("property") or meta.get("name") or "").lower() in ("og:title", "twitter:title"):
             found.append(clean_text(meta.get("content") or ""))
     return [_fold_title(t) for t in found if t]
@@ -117,7 +122,7 @@ def _find_title(blocks: Sequence[RawBlock], tree: lxml.html.HtmlElement, contain
         return max(ranked)[2]
     start = _first_index_in(blocks, container)
     before = [b for b in candidates if start is None or b.index <= start]
-    h1s = [b for b in before if b.in_heading == "h1" and len(b.text.split()) >= _TITLE_MIN_WORDS]
+    h1s = [b for b in before if b.in_heading == "h1" and b.words >= _TITLE_MIN_WORDS]
     if h1s:  # the one nearest the body: a site logo printed as <h1> comes first
         return h1s[-1].index
     return _headline_above(blocks, start)
@@ -129,7 +134,7 @@ def _headline_above(blocks: Sequence[RawBlock], start: int | None) -> int | None
     if start is None:
         return None
     for b in reversed(blocks[max(0, start - _TITLE_REACH) : start]):
-        words = len(b.text.split())
+        words = b.words
         heading_like = b.in_heading or b.hints.title is not None or b.bold
         if (
             heading_like
@@ -183,13 +188,13 @@ def _chrome_of(block: RawBlock, below: int = -1) -> str | None:
         return block.hints.chrome
     if block.chrome_phrase is not None:
         return block.chrome_phrase
-    if VIEWS.search(block.text) and len(block.text.split()) <= _DATELINE_MAX_WORDS:
+    if block.words <= _DATELINE_MAX_WORDS and VIEWS.search(block.text):
         return "views"
     return None
 
 
 def _is_dateline(block: RawBlock, below: int = -1) -> bool:
-    words = len(block.text.split())
+    words = block.words
     if words > _DATELINE_MAX_WORDS or block.link_density > 0.5:
         return False
     found = find_dates(block.text)
@@ -200,7 +205,7 @@ def _is_dateline(block: RawBlock, below: int = -1) -> bool:
 
 
 def _is_caption(block: RawBlock, below: int = -1) -> bool:
-    words = len(block.text.split())
+    words = block.words
     if block.in_heading or block.in_quote:
         return False
     if _named(block.hints.caption, below) or block.tag == "figcaption" or block.in_figure:
@@ -215,7 +220,7 @@ def _is_caption(block: RawBlock, below: int = -1) -> bool:
 
 
 def _is_bold_heading(block: RawBlock) -> bool:
-    words = len(block.text.split())
+    words = block.words
     return (
         block.bold
         and 1 <= words <= _BOLD_HEADING_MAX_WORDS
@@ -260,7 +265,7 @@ def _source_text(text: str) -> str:
 
 
 def _body_role(block: RawBlock, depth: int) -> Role:
-    words = len(block.text.split())
+    words = block.words
     if (
         block.in_heading
         or _is_bold_heading(block)
@@ -278,7 +283,7 @@ def _body_role(block: RawBlock, depth: int) -> Role:
 
 def _reads_as_sapo(block: RawBlock) -> bool:
     """A long prose block between the headline and the body is the sapo, whatever its markup."""
-    return len(block.text.split()) >= _LEAD_MIN_WORDS and function_word_share(block.text) >= _SAPO_FUNCTION_SHARE
+    return block.words >= _LEAD_MIN_WORDS and function_word_share(block.text) >= _SAPO_FUNCTION_SHARE
 
 
 def _metadata_role(block: RawBlock, below: int, dates_allowed: bool) -> Role | None:
@@ -308,7 +313,7 @@ def _bold_sapo(block: RawBlock) -> bool:
 def _labelled_or_bare_name(block: RawBlock) -> bool:
     """Above the body a byline must say so ("Bài và ảnh: …", "PV: …") or be a bare two-word-or-longer
     name that links nowhere: a one-word bold line there is more often a section label."""
-    return AUTHOR_LABELS.match(block.text) is not None or (block.link_density == 0 and len(block.text.split()) >= 2)
+    return AUTHOR_LABELS.match(block.text) is not None or (block.link_density == 0 and block.words >= 2)
 
 
 def _header_role(block: RawBlock, zone_depth: int, may_lead: bool, where: str) -> tuple[Role, str | None]:
@@ -387,8 +392,8 @@ def _card_summaries(blocks: Sequence[RawBlock], container: Container) -> set[int
     for prev, block in itertools.pairwise(blocks):
         if not (
             prev.link_density >= _CARD_LINK_DENSITY
-            and len(prev.text.split()) <= _CARD_TITLE_MAX_WORDS
-            and len(block.text.split()) <= _CARD_SUMMARY_MAX_WORDS
+            and prev.words <= _CARD_TITLE_MAX_WORDS
+            and block.words <= _CARD_SUMMARY_MAX_WORDS
             and block.link_density < _RELATED_LINK_DENSITY
             and _inside(block, container)
         ):
@@ -480,7 +485,7 @@ def _mark_closing_byline(out: list[Block], blocks: Sequence[RawBlock]) -> None:
         if block.role not in (Role.PARAGRAPH, Role.HEADING):
             return
         raw = blocks[i]
-        if CAPTION_CREDIT.search(raw.text) and len(raw.text.split()) <= 8:
+        if CAPTION_CREDIT.search(raw.text) and raw.words <= 8:
             out[i] = Block(block.text, Role.CHROME, "credit")
             continue
         name = _NAME_WITH_CREDIT.sub(r"\g<name>", raw.text)
@@ -492,7 +497,7 @@ def _mark_closing_byline(out: list[Block], blocks: Sequence[RawBlock]) -> None:
 def _is_signature(block: RawBlock) -> bool:
     """A short right-aligned bold line closing the article signs it, even when it names an office
     ("Phòng Chăn nuôi và Thú y") rather than a person."""
-    words = len(block.text.split())
+    words = block.words
     return (
         block.align == "right"
         and block.bold
