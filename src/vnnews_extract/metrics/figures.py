@@ -192,7 +192,7 @@ def _join_ranges(text: str, figures: list[Figure]) -> list[Figure]:
         if (
             high is not None
             and high.unit is not None
-            and low.unit in (None, high.unit)
+            and (low.unit in (None, high.unit) or high.unit.startswith(f"{low.unit}/"))
             and _RANGE_JOIN_RE.match(text[low.end : high.start])
         ):
             low_value = low.value if low.scaled or low.unit else low.value * _scale_factor(high)

@@ -149,7 +149,9 @@ _PERIOD_RE = regex.compile(
 )
 _GAP_WINDOW = 160  # characters before a number that can still say what it is
 _RIGHT_AFTER = 24  # characters between a figure and a period that still belongs to it
-_COMPARED_PERIOD_RE = regex.compile(r"(?:so\s+với|so)\s+$", _F)
+_COMPARED_REACH = 24  # "so với thời điểm cuối " before a period
+# "so với (thời điểm) cuối năm 2023": the period of the basis, not of the figure
+_COMPARED_PERIOD_RE = regex.compile(r"(?:so\s+với|so)\s+(?:(?:thời\s+điểm\s+)?(?:cuối|đầu)\s+)?$", _F)
 
 
 @dataclass(frozen=True)
@@ -327,7 +329,7 @@ def periods(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return [
         (found.end(), found.group(0))
         for found in _PERIOD_RE.finditer(text, start, end)
-        if not _COMPARED_PERIOD_RE.search(text, max(start, found.start() - 8), found.start())
+        if not _COMPARED_PERIOD_RE.search(text, max(start, found.start() - _COMPARED_REACH), found.start())
     ]
 
 
