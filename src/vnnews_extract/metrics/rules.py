@@ -18,6 +18,7 @@ from ..model import Basis, Direction, Qualifier
 from .vocab import (
     BASIS_RULES,
     BREAKDOWN_MARKERS,
+    CAUSATIVES,
     CHANGE_DOWN,
     CHANGE_FILLERS,
     CHANGE_UP,
@@ -84,14 +85,21 @@ _LEVEL_END_RE = regex.compile(
 _SHARE_END_RE = regex.compile(r"(?<!\p{L})(?:" + _words(SHARE_VERBS) + r")" + _FILLERS + r"\s*$", _F)
 _RATIO_END_RE = regex.compile(r"(?<!\p{L})(?P<verb>" + _words(RATIO_VERBS) + r")" + _FILLERS + r"\s*$", _F)
 # "làm giảm 0,76 điểm phần trăm", "đóng góp 1,46 điểm phần trăm": a contribution, not this figure's change
+# ("làm" needs its change verb: "làm 15 người chết" is a count of what was caused)
 _CONTRIBUTION_END_RE = regex.compile(
-    r"(?<!\p{L})(?:"
+    r"(?<!\p{L})(?:(?:"
     + _words(CONTRIBUTION_WORDS)
     + r")(?:\s+(?:"
     + _VERB_UP
     + "|"
     + _VERB_DOWN
-    + r"))?"
+    + r"))?|(?:"
+    + _words(CAUSATIVES)
+    + r")\s+(?:"
+    + _VERB_UP
+    + "|"
+    + _VERB_DOWN
+    + r"))"
     + _FILLERS
     + r"\s*$",
     _F,

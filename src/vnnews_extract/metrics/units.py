@@ -134,17 +134,28 @@ def _counted_rate(text: str, noun: str, end: int) -> UnitMatch:
     return UnitMatch("count", noun, end)
 
 
+def _phrase_ends(text: str, word: regex.Match[str]) -> bool:
+    """True when the noun phrase ends with `word`: punctuation, a stop word or the end of the text follows."""
+    if word.group("punct") or word.end() >= len(text):
+        return True
+    following = _NOUN_WORD_RE.match(text, word.end(), word.end() + _UNIT_REACH)
+    return following is None or following.group("word") in _NOT_NOUNS
+
+
 def match_counted_noun(text: str, pos: int) -> UnitMatch | None:
     """A noun counted by the number before `pos`, for nouns outside the unit vocabulary.
 
     Vietnamese counts with a bare number before the noun ("14 tuyến", "2 đợt"); a classifier ("con",
-    "bộ", "chuyến"…) brings the noun it classifies into the unit ("5.600 con lợn nái"). Function
+    "bộ", "chuyến"…) brings the noun it classifies into the unit ("5.600 con lợn nái"), a listed noun
+    whole ("15 bộ hồ sơ đăng ký"), else a third word only where the phrase ends with it. Function
     words, verbs and adjectives never head a count ("tăng 5 so với", "iPhone 15 mới").
 
     >>> match_counted_noun("quy mô 5.600 con lợn nái và hơn", 12).unit
     'con lợn nái'
     >>> match_counted_noun("gửi 15 bộ hồ sơ nhưng", 6).unit
     'bộ hồ sơ'
+    >>> match_counted_noun("tạm giữ 6 xe tải chở hàng", 9).unit
+    'xe tải'
     >>> match_counted_noun("trên 14 tuyến đông khách", 7).unit
     'tuyến'
     >>> match_counted_noun("đạt 30.000 khách/ngày", 10).unit
@@ -157,11 +168,16 @@ def match_counted_noun(text: str, pos: int) -> UnitMatch | None:
         return None
     words = [found.group("word")]
     end = found.start("word") + len(words[0])
+    known = _UNIT_RE.match(text, end, end + _UNIT_REACH) if words[0] in _CLASSIFIER_SET else None
+    if known and not found.group("punct") and _SURFACES[" ".join(known.group("unit").lower().split())][0] == "count":
+        return _counted_rate(text, f"{words[0]} {' '.join(known.group('unit').split())}", known.end())
     if words[0] in _CLASSIFIER_SET and not found.group("punct"):
         while len(words) <= _CLASSIFIED_WORDS:
             more = _NOUN_WORD_RE.match(text, end, end + _UNIT_REACH)
             if not more or more.group("word") in _NOT_NOUNS or more.group("word") in _CLASSIFIER_SET:
                 break
+            if len(words) == _CLASSIFIED_WORDS and not _phrase_ends(text, more):
+                break  # "6 xe tải chở hàng": a third word only when the phrase ends with it ("con lợn nái và")
             words.append(more.group("word"))
             end = more.start("word") + len(more.group("word"))
             if more.group("punct"):

@@ -15,6 +15,7 @@ __all__ = [
     "ANAPHORA",
     "BASIS_RULES",
     "BREAKDOWN_MARKERS",
+    "CAUSATIVES",
     "CHANGE_DOWN",
     "CHANGE_FILLERS",
     "CHANGE_UP",
@@ -105,6 +106,9 @@ PHYSICAL_UNITS: Final[dict[str, str]] = {
     "cm": "cm",
     "độ C": "°C",
     "độ": "°C",  # "nướng ở 160 độ", "nắng 38 độ": a temperature, Celsius unless said otherwise
+    "m": "m",
+    "mét": "m",
+    "tạ": "tạ",  # 100 kg, as crop yields are written ("60,2 tạ/ha")
 }
 
 PERCENT: Final[tuple[str, ...]] = ("%", "phần trăm")
@@ -153,10 +157,7 @@ COUNT_NOUNS: Final[tuple[str, ...]] = (
     "ca sĩ",
     "ca",
     "căn hộ",
-    "căn",
     "ô tô",
-    "xe",
-    "cây",
     "đô thị",
     "container",
     "vụ",
@@ -234,6 +235,9 @@ COUNT_NOUNS: Final[tuple[str, ...]] = (
 # Any other lower-case word after a bare number is read as a one-word counted noun ("14 tuyến", "2 đợt").
 CLASSIFIERS: Final[tuple[str, ...]] = (
     "con",
+    "căn",
+    "xe",
+    "cây",
     "chiếc",
     "cái",
     "bộ",
@@ -343,6 +347,7 @@ CHANGE_UP: Final[tuple[str, ...]] = (
     "tăng",
     "đội giá",
     "đội lên",
+    "dâng",  # water levels: "nước biển dâng thêm 0,8 m"
     "đi lên",
     "nhích lên",
     "nhích",
@@ -614,7 +619,9 @@ SUBJECT_TRAIL_WORDS: Final[tuple[str, ...]] = (
 )
 
 # "làm giảm 0,76 điểm phần trăm", "đóng góp 1,46 điểm": a contribution to another figure's growth.
-CONTRIBUTION_WORDS: Final[tuple[str, ...]] = ("làm", "đóng góp", "kéo")
+CONTRIBUTION_WORDS: Final[tuple[str, ...]] = ("đóng góp", "kéo")
+# "làm" (make) is a contribution only with its change verb ("làm giảm 0,76 điểm phần trăm").
+CAUSATIVES: Final[tuple[str, ...]] = ("làm",)
 
 # Anaphora that point back to the previous sentence's figures ("Con số này giảm 1,4% về khối lượng").
 ANAPHORA: Final[tuple[str, ...]] = ("con số này", "con số trên", "con số đó", "số này", "mức này")
