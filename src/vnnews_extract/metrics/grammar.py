@@ -66,6 +66,7 @@ _PLACE = r"(?-i:\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*)"
 _PLACES_RE = regex.compile(r"\s+(?:tại|ở)\s+(?P<places>" + _PLACE + r"(?:\s*(?:,|và)\s*" + _PLACE + r")+)", _F)
 _PLACES_REACH = 120
 _MIN_PLACES = 2
+_LINKS = frozenset({"thuộc", "của"})  # "người dân thuộc … hộ nghèo": the noun goes on through the next count
 _MAX_SUBJECT_WORDS = 24  # a subject is a noun phrase; one built on another is cut back to this
 _MAX_RUN = 3  # the longest list of changes paired one-to-one with the levels after it
 _MAX_CANDIDATES = 24  # a breakdown's total is among the last figures before its marker
@@ -232,6 +233,7 @@ class _Reader:
             noun, length = measured_noun(text[figure.end : next_start], figure.kind == "count", i + 1 < len(figures))
             nouns.append(noun)
             gap_starts.append(figure.end + length)
+        _link_counts(text, nouns, figures, gap_starts)
         roles: list[Role] = []
         previous_role: Role | None = None
         for i, figure in enumerate(figures):
@@ -419,6 +421,22 @@ def _reference(after: str) -> Basis | None:
     if _SAME_PERIOD_START_RE.match(phrase):
         return "same_period_last_year"
     return None
+
+
+def _link_counts(text: str, nouns: list[str], figures: list[Figure], gap_starts: list[int]) -> None:
+    """ "14.185 người dân thuộc 3.752 hộ nghèo ở vùng khó khăn": a count whose noun runs into the next
+    count through "thuộc"/"của" (of) is described by that count's noun too (right to left, so chains hold)."""
+    for i in range(len(figures) - 2, -1, -1):
+        following = figures[i + 1]
+        words = nouns[i].split()
+        if (
+            figures[i].kind == "count"
+            and following.kind == "count"
+            and words
+            and words[-1].lower() in _LINKS
+            and not text[gap_starts[i + 1] : following.start].strip()
+        ):
+            nouns[i] = " ".join(p for p in (nouns[i], following.unit, nouns[i + 1]) if p)
 
 
 def _capped(subject: str | None) -> str | None:
