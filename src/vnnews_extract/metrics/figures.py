@@ -129,8 +129,10 @@ def _raw_figures(text: str, start: int, end: int, english: bool) -> list[Figure]
         value = _quantity_value(found, english)
         if value is None:
             continue
-        if _IDENTIFIER_BEFORE_RE.search(text, max(start, found.start() - 20), found.start()):
-            continue
+        if _IDENTIFIER_BEFORE_RE.search(text, max(start, found.start() - 20), found.start()) and not _is_percent(
+            text, found.end()
+        ):
+            continue  # "Quyết định số 128", "quốc lộ 1"; but "Top 85%" is a share
         if _YEAR_RE.match(found.group(0)) and _YEAR_BEFORE_RE.search(
             text, max(start, found.start() - 8), found.start()
         ):
@@ -164,6 +166,11 @@ def _raw_figures(text: str, start: int, end: int, english: bool) -> list[Figure]
             )
         )
     return figures
+
+
+def _is_percent(text: str, position: int) -> bool:
+    unit = match_unit(text, position)
+    return unit is not None and unit.kind == "percent"
 
 
 def _may_count(text: str, found: regex.Match[str], start: int) -> bool:

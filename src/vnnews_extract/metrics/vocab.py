@@ -303,6 +303,17 @@ COUNTED_NOUN_STOPS: Final[tuple[str, ...]] = (
     "để",
     "nên",
     "mà",
+    # a number before a kinship pair names the pair ("2 vợ chồng", "hai mẹ con": the couple, mother and
+    # child), it does not count people
+    "vợ",
+    "chồng",
+    "mẹ",
+    "bố",
+    "cha",
+    "anh",
+    "chị",
+    "ông",
+    "bà",
     "ngay",
     "luôn",
     "đi",
