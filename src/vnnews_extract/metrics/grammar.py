@@ -57,7 +57,7 @@ _TOKEN_RE = regex.compile(r"[\p{L}\d]+")
 _MEASURE_KIND = {"lượng": ("physical", "count"), "trị giá": ("money",), "giá trị": ("money",), "kim ngạch": ("money",)}
 # "(cùng kỳ năm 2021 tăng 4,2%)", "90% cùng kỳ năm trước": the same period of an earlier year
 _SAME_PERIOD_START_RE = regex.compile(r"\W*(?:của\s+)?cùng\s+kỳ", _F)
-_PLAN_START_RE = regex.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu)", _F)
+_PLAN_START_RE = regex.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu|dự\s+toán)", _F)
 _PLAIN_JOIN_RE = regex.compile(r"^[\s,]*(?:và)?\s*$", _F)
 _NOUNS_AND_RE = regex.compile(r"^\s*(?:\p{L}+\s+)*?và\s*$", _F)
 _CONJUNCTS_RE = regex.compile(r"\s*(?:,|(?<!\p{L})và(?!\p{L}))\s*", _F)

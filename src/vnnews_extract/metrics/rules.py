@@ -202,7 +202,8 @@ def classify(gap: str, kind: str | None, sign: str, previous: Role | None, range
     if _CONTRIBUTION_END_RE.search(gap):
         return Role("skip")
     if sign in {"-", "+"} and kind in {"percent", "point", "pp"}:
-        return Role("change", "down" if sign == "-" else "up")
+        restated = previous is not None and previous.name == "change" and bool(_RESTATED_RE.match(gap))
+        return Role("change", "down" if sign == "-" else "up", restated=restated)  # "giảm 8,4 điểm (-0,67%)"
     if _COMPARATIVE_END_RE.search(gap):
         up = _UP_END_RE.search(gap)
         return Role("change", "up" if up else "down", comparative=True)

@@ -81,6 +81,8 @@ _WORD_CHAR_RE = regex.compile(r"\p{L}|\d")
 _MAX_WORDS = 14
 _WITH_RE = regex.compile(r"(?<!\p{L})với(?!\p{L})", _F)
 _SHORT_PIECE = 3
+_SHORT_NAME = 4
+_NAMES_AND_RE = regex.compile(r"^(?:\p{Lu}\p{L}*\s+)+(?:,\s+(?:\p{Lu}\p{L}*\s+)+)*và\s+\p{Lu}")
 # What may stand between a figure and a change of it: bases, aspects, verbs, fillers, connectives.
 _LINK_WORDS_RE = regex.compile(
     r"(?<!\p{L})(?:"
@@ -170,8 +172,14 @@ def subject_before(text: str, start: int, end: int) -> str | None:
     return None
 
 
+def _is_name(words: list[str]) -> bool:
+    """Ends in a name, a run of capitalised words: a place, a country, a firm ("Hàn Quốc", "sang Nhật Bản")."""
+    return bool(words) and words[-1][0].isupper() and (len(words) <= _SHORT_NAME or words[-2][0].isupper())
+
+
 def _subject_of(clause: str) -> str | None:
     words: list[str] = []
+    led_before = False
     for piece in reversed(clause.split(",")):
         if _SOURCE_RE.match(piece):
             break
@@ -181,10 +189,13 @@ def _subject_of(clause: str) -> str | None:
             if words:
                 break
             continue
-        # "công nghiệp chế biến, chế tạo": a short lower-case last piece is the tail of a listed name
-        words = cleaned + ([","] if words else []) + words
-        if led or len(words) >= _SHORT_PIECE or not words[0][0].islower():
+        # "công nghiệp chế biến, chế tạo": a short lower-case last piece is the tail of a listed name;
+        # "Hàn Quốc, Trung Quốc và Mỹ": names listed before "và" stay together
+        listed = bool(words) and _is_name(cleaned) and _NAMES_AND_RE.match(" ".join(words)) is not None
+        if words and not listed and (led_before or len(words) >= _SHORT_PIECE or not words[0][0].islower()):
             break
+        words = cleaned + ([","] if words else []) + words
+        led_before = led
     if not words:
         return None
     return " ".join(words[-_MAX_WORDS:]).replace(" ,", ",")
