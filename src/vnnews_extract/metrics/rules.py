@@ -110,7 +110,12 @@ _COMPARATIVE_END_RE = regex.compile(
 )
 # "mức giảm đối với xăng E5 RON92 là 329 đồng/lít": the size of a change, announced
 _ANNOUNCED_CHANGE_RE = regex.compile(r"(?<!\p{L})mức\s+(?P<verb>tăng|giảm)(?!\p{L})[^,;.]*?\s(?:là|ở\s+mức)\s*$", _F)
-_RESTATED_RE = regex.compile(r"^\s*(?:\(\s*(?:tương\s+đương|tương\s+ứng)?|,\s*(?:tương\s+đương|tương\s+ứng))\s*$", _F)
+# "(tương đương 0,66%)", ", tương đương hơn 6,5 triệu đồng": the same change in other units
+_RESTATED_RE = regex.compile(
+    r"^\s*(?:\(\s*(?:tương\s+đương|tương\s+ứng)?|,\s*(?:tương\s+đương|tương\s+ứng))"
+    r"(?:\s+(?:hơn|gần|khoảng|xấp\s+xỉ|trên|dưới))?\s*$",
+    _F,
+)
 # "gấp 2,4 lần cùng kỳ", "vượt 12% kế hoạch": the reference written straight after the change
 _REFERENCE_RE = regex.compile(
     r"\s*(?:cùng\s+kỳ|kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|năm\s+(?:trước|ngoái|(?:19|20)\d\d)|(?:tháng|quý)\s+trước)(?!\p{L})",

@@ -58,7 +58,11 @@ _UNIT_RE = regex.compile(r"\s*(?P<unit>" + _alternation(_SURFACES) + r")(?!\p{L}
 _DENOMINATOR_RE = regex.compile(
     r"\s*/\s*(?P<den>" + _alternation(DENOMINATORS) + r"|\p{L}[\p{L}\d]*)(?!\p{L})", regex.IGNORECASE
 )
-_PER_RE = regex.compile(r"\s+(?:một|mỗi)\s+(?P<den>" + _alternation(DENOMINATORS) + r")(?!\p{L})", regex.IGNORECASE)
+# "890.000 đồng một chiếc" (a listed denominator after "một", which is also "one"), "mỗi chặng" (any noun)
+_PER_RE = regex.compile(
+    r"\s+(?:(?:một|mỗi)\s+(?P<den>" + _alternation(DENOMINATORS) + r")|mỗi\s+(?P<den>\p{Ll}+))(?!\p{L})",
+    regex.IGNORECASE,
+)
 # a counted noun's rate is written in words too: "34.000 khách/ngày", "150.000 con lợn thịt mỗi năm"
 _COUNT_PER_RE = regex.compile(r"(?:\s*/\s*|\s+(?:một|mỗi)\s+)(?P<den>\p{Ll}+)(?![\p{L}\d])")
 # one lower-case word after a single space; the punctuation glued to it ends the noun phrase

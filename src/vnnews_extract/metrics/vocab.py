@@ -228,6 +228,7 @@ COUNT_NOUNS: Final[tuple[str, ...]] = (
     "vụ việc",
     "hành vi",
     "bể bơi",
+    "đại học",
 )
 
 # Classifiers: a number before one of these counts the noun that follows it, and the unit is the
