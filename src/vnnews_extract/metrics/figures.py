@@ -185,7 +185,10 @@ def _may_count(text: str, found: regex.Match[str], start: int) -> bool:
 
 def _score(text: str, found: regex.Match[str], start: int) -> UnitMatch | None:
     """ "điểm tổng kết 8,7", "điểm thi đạt 27": a bare number after a named score is points."""
-    before = _SCORE_BEFORE_RE.search(text, max(start, found.start() - _LABEL_REACH), found.start())
+    window = max(start, found.start() - _LABEL_REACH)
+    if "điểm" not in text[window : found.start()].lower():
+        return None  # the plain substring test first: most bare numbers have no score word near
+    before = _SCORE_BEFORE_RE.search(text, window, found.start())
     return UnitMatch("point", "point", found.end()) if before else None
 
 
