@@ -44,14 +44,16 @@ _IDENTIFIER_BEFORE_RE = regex.compile(
 _YEAR_RE = regex.compile(r"(?:1[89]|20)\d\d$")
 # A bare number after a label word, a calendar word or inside a name labels something, it does not
 # count it: "cấp 2", "bước 2:", "tháng 10 xung quanh", "iPhone 15 mới", "Hợp Thành 1 có" (a capital
-# not at a sentence start), a number after a number ("1900 1234"). A leading zero makes a phone number
-# or a code ("0975.220.986").
+# not at a sentence start), a number after a number ("1900 1234") or after "2-" (a score, "2-1"; ranges
+# of counts keep their noun from the vocabulary). A leading zero makes a phone number or a code
+# ("0975.220.986").
 _LABEL_BEFORE_RE = regex.compile(
     r"(?:(?<!\p{L})(?:cấp|bước|đợt|giai\s+đoạn|phần|chương|mục|bài|câu|hạng|vòng|ván|trận|kỳ|khóa|số|thứ"
-    r"|ngày|tháng|quý|tuần|năm|lúc)|\d"
+    r"|hiệp|tập|mùa|ngày|tháng|quý|tuần|năm|lúc)|\d"
     r"|(?-i:[\p{L}\d,]\s+\p{L}*\p{Lu}[\p{L}\d-]*|\p{Ll}\p{L}*\p{Lu}[\p{L}\d-]*))\s+$",
     regex.IGNORECASE,
 )
+_PAIR_BEFORE_RE = regex.compile(r"\d\s*[-–]\s*$")
 _LABEL_REACH = 40
 # "điểm <what the score is> (là|đạt)": a score named right before a bare number
 # ("thời điểm", "địa điểm", "quan điểm": "điểm" as the second syllable of another noun is no score)
@@ -180,7 +182,10 @@ def _may_count(text: str, found: regex.Match[str], start: int) -> bool:
         return False
     if digits.startswith("0") and digits[1:2].isdigit():
         return False
-    return not _LABEL_BEFORE_RE.search(text, max(start, found.start() - _LABEL_REACH), found.start())
+    window = max(start, found.start() - _LABEL_REACH)
+    return not (
+        _LABEL_BEFORE_RE.search(text, window, found.start()) or _PAIR_BEFORE_RE.search(text, window, found.start())
+    )
 
 
 def _score(text: str, found: regex.Match[str], start: int) -> UnitMatch | None:

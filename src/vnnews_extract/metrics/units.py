@@ -178,7 +178,7 @@ def match_counted_noun(text: str, pos: int) -> UnitMatch | None:
     if words[0] in _CLASSIFIER_SET and not found.group("punct"):
         while len(words) <= _CLASSIFIED_WORDS:
             more = _NOUN_WORD_RE.match(text, end, end + _UNIT_REACH)
-            if not more or more.group("word") in _NOT_NOUNS or more.group("word") in _CLASSIFIER_SET:
+            if not more or more.group("word") in _NOT_NOUNS:
                 break
             if len(words) == _CLASSIFIED_WORDS and not _phrase_ends(text, more):
                 break  # "6 xe tải chở hàng": a third word only when the phrase ends with it ("con lợn nái và")

@@ -288,6 +288,11 @@ CLASSIFIERS: Final[tuple[str, ...]] = (
     "loại",
     "khẩu",
     "bánh",
+    # heads of compound nouns that also stand alone ("14 nhà ga", "2 phòng ngủ", "4 khu chuồng trại")
+    "nhà",
+    "phòng",
+    "khu",
+    "trường",
     "nhóm",
     "đoàn",
 )
