@@ -34,7 +34,7 @@ from .rules import (
     reference_basis,
 )
 from .subjects import is_generic, is_level_noun, is_measure_word, is_residue_empty, subject_before, with_measure
-from .vocab import ANAPHORA, QUALIFIERS
+from .vocab import ANAPHORA, CHANGE_DOWN, CHANGE_UP, QUALIFIERS
 
 __all__ = ["extract"]
 
@@ -51,6 +51,11 @@ _REFERENCE_NOUN_RE = regex.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu|tổng|cùn
 _WITH_END_RE = regex.compile(
     r"(?<!\p{L})với(?:\s+(?:" + "|".join(regex.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS) + r"))?\s*$", _F
 )
+_VERBS = "|".join(
+    regex.escape(v).replace(r"\ ", r"\s+") for v in sorted((*CHANGE_UP, *CHANGE_DOWN), key=len, reverse=True)
+)
+_GAP_BACK = 200  # how far back the clause before a change size may start
+_MOVED_END_RE = regex.compile(r"(?<!\p{L})(?:" + _VERBS + r")\s*$", _F)
 _OF = "của"  # "doanh thu của Nhóm thép": the holder of a share named before "với"
 _CONTINUES_RE = regex.compile(r"^\W*còn(?!\p{L})", _F)
 _TOKEN_RE = regex.compile(r"[\p{L}\d]+")
@@ -171,6 +176,7 @@ class _Reader:
         self.previous_candidates: list[_Draft] = []
         self.period: str | None = None
         self.english = english_separators(text)  # "1,320" is 1320 only where the whole text writes so
+        self.sentence_start = 0
 
     def read(self) -> list[_Draft]:
         for number, (start, end) in enumerate(_sentences(self.text)):
@@ -184,6 +190,8 @@ class _Reader:
             return fallback or subject
         if is_level_noun(subject) and fallback and subject and not fallback.lower().startswith(subject.lower()):
             return with_measure(subject, fallback)
+        if is_level_noun(subject) and subject and not fallback:
+            return with_measure(subject, self._moved_before(gap_start, figure.start))
         if figure.kind == "count" and figure.unit:
             holder = None if is_generic(subject) else subject
             if holder and holder[0].isupper() and not noun:
@@ -202,6 +210,20 @@ class _Reader:
             return with_measure(subject, fallback)
         return subject
 
+    def _moved_before(self, gap_start: int, end: int) -> str | None:
+        """ "giá căn hộ … đều có xu hướng tăng, tỷ lệ tăng bình quân khoảng 3%": what the clause before
+        says moved, for a change size named on its own."""
+        comma = self.text.rfind(",", gap_start, end)
+        if comma < 0:
+            comma = self.text.rfind(",", max(self.sentence_start, gap_start - _GAP_BACK), gap_start)
+        if comma < 0:
+            return None
+        start = self.text.rfind(",", max(self.sentence_start, comma - _GAP_BACK), comma) + 1
+        start = max(start, self.sentence_start)
+        if not _MOVED_END_RE.search(self.text, start, comma):
+            return None
+        return subject_before(self.text, start, comma)
+
     @staticmethod
     def _holder_share(noun: str, subject: str | None, gap: str, fallback: str | None) -> str:
         """ "X đóng góp … với 93% doanh thu và 83% lợi nhuận": X's revenue, then X's profit."""
@@ -213,6 +235,7 @@ class _Reader:
 
     def _sentence(self, number: int, start: int, end: int) -> None:
         text = self.text
+        self.sentence_start = start
         figures = find_figures(text, start, end, self.english)
         sentence_text = text[start:end]
         found_periods = periods(text, start, end)

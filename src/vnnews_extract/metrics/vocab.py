@@ -667,6 +667,8 @@ SUBJECT_TRAIL_WORDS: Final[tuple[str, ...]] = (
     "tính đến",
     "trong khoảng",
     "trong",
+    "có xu hướng",  # "giá … đều có xu hướng tăng": the trend, not the thing
+    "đều",
 )
 
 # "làm giảm 0,76 điểm phần trăm", "đóng góp 1,46 điểm": a contribution to another figure's growth.
