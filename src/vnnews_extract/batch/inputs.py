@@ -26,7 +26,17 @@ from typing import IO, Any, Protocol, cast
 from ..decode import MAX_INPUT_BYTES
 from .model import BadRecordError, Failure, Item, MissingInputError, TruncatedArchiveError
 
-__all__ = ["JSONL_SUFFIXES", "PAGE_SUFFIXES", "WARC_SUFFIXES", "iter_inputs", "read_jsonl", "read_warc"]
+__all__ = [
+    "JSONL_SUFFIXES",
+    "PAGE_SUFFIXES",
+    "WARC_SUFFIXES",
+    "Readable",
+    "input_files",
+    "iter_inputs",
+    "read_jsonl",
+    "read_stream",
+    "read_warc",
+]
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
 """Files holding one page each (saved pages, or the text a scraper pulled out of one)."""
@@ -69,10 +79,14 @@ def _is_glob(spec: str) -> bool:
     return not _GLOB_CHARS.isdisjoint(spec)
 
 
-def _walk(directory: Path) -> Iterator[Path]:
-    """Files under `directory` with a known suffix, in a stable (sorted) order so ids and resume agree."""
+def _walk(directory: Path, skip: frozenset[Path] = frozenset()) -> Iterator[Path]:
+    """Files under `directory` with a known suffix, in a stable (sorted) order so ids and resume agree.
+
+    Directories in `skip` (resolved paths) are not entered: the batch's own OUTDIR may sit inside an input
+    directory, and reading its growing ``articles.jsonl`` back as input would never end.
+    """
     for root, dirs, files in os.walk(directory):
-        dirs.sort()
+        dirs[:] = sorted(d for d in dirs if Path(root, d).resolve() not in skip)
         for name in sorted(files):
             if _kind(name) is not None:
                 yield Path(root, name)
@@ -282,10 +296,10 @@ def _read_file(path: Path, name: str, explicit: bool) -> Iterator[Item | Failure
         yield Failure.of(name, None, BadRecordError(f"{name}: cannot read: {exc}"))
 
 
-def _read_local(spec: str, explicit: bool = True) -> Iterator[Item | Failure]:
+def _read_local(spec: str, skip: frozenset[Path], explicit: bool = True) -> Iterator[Item | Failure]:
     path = Path(spec)
     if path.is_dir():
-        for file in _walk(path):
+        for file in _walk(path, skip):
             yield from _read_file(file, str(file), explicit=False)
     elif path.exists():
         yield from _read_file(path, spec, explicit)
@@ -314,11 +328,15 @@ def _read_remote(spec: str) -> Iterator[Item | Failure]:
         yield Failure.of(spec, None, MissingInputError(f"{spec}: cannot read: {exc}"))
 
 
-def iter_inputs(specs: Iterable[str], stdin: Readable | None = None) -> Iterator[Item | Failure]:
+def iter_inputs(
+    specs: Iterable[str], stdin: Readable | None = None, skip: Iterable[Path] = ()
+) -> Iterator[Item | Failure]:
     """Every page named by `specs` (paths, directories, globs, URLs, ``-`` for stdin), in order, streamed.
 
-    A name that matches nothing is a `Failure`, so a typo shows up in the run's error count.
+    A name that matches nothing is a `Failure`, so a typo shows up in the run's error count. Directory
+    walks do not enter the directories in `skip` (the batch's OUTDIR).
     """
+    skipped = frozenset(path.resolve() for path in skip)
     for spec in specs:
         if spec == "-":
             yield from read_stream(stdin if stdin is not None else sys.stdin.buffer, "-")
@@ -329,6 +347,24 @@ def iter_inputs(specs: Iterable[str], stdin: Readable | None = None) -> Iterator
             if not matches:
                 yield Failure.of(spec, None, MissingInputError(f"{spec}: the pattern matches no file"))
             for match in matches:
-                yield from _read_local(match, explicit=True)
+                yield from _read_local(match, skipped, explicit=True)
         else:
-            yield from _read_local(spec)
+            yield from _read_local(spec, skipped)
+
+
+def input_files(specs: Iterable[str]) -> Iterator[str]:
+    """The files (and URLs) `specs` name, directories walked and globs expanded, without opening any.
+
+    This is how work is split on a cluster: each file is read by the worker it lands on. A name that
+    matches nothing is kept, so that reading it reports the `Failure`.
+    """
+    for spec in specs:
+        if "://" in spec:
+            yield spec
+            continue
+        matches = sorted(glob.glob(spec, recursive=True)) if _is_glob(spec) else [spec]
+        for match in matches or [spec]:
+            if Path(match).is_dir():
+                yield from map(str, _walk(Path(match)))
+            else:
+                yield match

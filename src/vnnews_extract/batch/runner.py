@@ -13,9 +13,10 @@ import gzip
 import os
 import zlib
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
+from typing import NamedTuple
 
 from ..decode import MAX_INPUT_BYTES
 from ..errors import InputTooLargeError, UndecodableInputError
@@ -23,10 +24,19 @@ from ..model import Article
 from ..pipeline import extract
 from .model import Failure, Item, PageSource, PageTimeoutError, Result, WorkerCrashError
 
-__all__ = ["Extractor", "extract_item", "extract_many", "extract_outcomes"]
+__all__ = ["Extractor", "Outcome", "extract_item", "extract_many", "extract_outcomes"]
 
 Extractor = Callable[..., Article]
 """Anything called like ``extract(source, url=...)``; tests inject slow or failing ones."""
+
+
+class Outcome(NamedTuple):
+    """A result with the input it answers: what the batch outputs record (an Article has no input id)."""
+
+    input_id: str
+    url: str | None
+    result: Result
+
 
 _IN_FLIGHT_PER_WORKER = 8
 """Pages queued per worker: enough to keep every worker busy, few enough that memory does not grow."""
@@ -81,17 +91,17 @@ def _settle(input_id: str, url: str | None, future: Future[Result], timeout: flo
         return Failure.of(input_id, url, WorkerCrashError(f"the worker process died: {exc}"))
 
 
-def _serial(entries: Iterable[Item | Failure], extractor: Extractor) -> Iterator[tuple[str, Result]]:
+def _serial(entries: Iterable[Item | Failure], extractor: Extractor) -> Generator[Outcome, None, None]:
     for entry in entries:
         if isinstance(entry, Failure):
-            yield entry.input_id, entry
+            yield Outcome(entry.input_id, entry.url, entry)
         else:
-            yield entry.id, extract_item(entry, extractor)
+            yield Outcome(entry.id, entry.url, extract_item(entry, extractor))
 
 
 def _pooled(
     entries: Iterable[Item | Failure], workers: int, timeout: float | None, extractor: Extractor
-) -> Iterator[tuple[str, Result]]:
+) -> Generator[Outcome, None, None]:
     from pebble import ProcessPool  # deferred: `import vnnews_extract` stays light
 
     window: deque[tuple[str, str | None, Future[Result] | Failure]] = deque()
@@ -99,9 +109,11 @@ def _pooled(
     pool = ProcessPool(max_workers=workers)
     finished = False
 
-    def pop() -> tuple[str, Result]:
+    def pop() -> Outcome:
         input_id, url, pending = window.popleft()
-        return input_id, pending if isinstance(pending, Failure) else _settle(input_id, url, pending, timeout)
+        return Outcome(
+            input_id, url, pending if isinstance(pending, Failure) else _settle(input_id, url, pending, timeout)
+        )
 
     try:
         for entry in entries:
@@ -128,8 +140,8 @@ def extract_outcomes(
     workers: int | None = None,
     timeout: float | None = None,
     extractor: Extractor = extract,
-) -> Iterator[tuple[str, Result]]:
-    """Like `extract_many`, but each result comes with its input id (what the batch outputs key on)."""
+) -> Generator[Outcome, None, None]:
+    """Like `extract_many`, but each result comes with its input's id and url (what batch outputs key on)."""
     if workers is not None and workers < 0:
         raise ValueError(f"workers must be 0 (in this process) or more, not {workers}")
     if timeout is not None and timeout <= 0:
@@ -163,4 +175,6 @@ def extract_many(
     >>> [type(r).__name__ for r in extract_many(["Giá vàng tăng\\n\\nGiá vàng hôm nay tăng mạnh.", b""], workers=0)]
     ['Article', 'Failure']
     """
-    return (result for _, result in extract_outcomes(inputs, workers=workers, timeout=timeout, extractor=extractor))
+    return (
+        outcome.result for outcome in extract_outcomes(inputs, workers=workers, timeout=timeout, extractor=extractor)
+    )
