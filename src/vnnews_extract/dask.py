@@ -106,19 +106,30 @@ def _json_line(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
+def _write_metrics_part(records: Iterable[dict[str, Any]], path: str) -> int:
+    frame = _metrics_partition(records)
+    frame.to_parquet(path, index=False)
+    return len(frame)
+
+
 def write_outputs(results: Bag, outdir: str) -> dict[str, int]:
-    """Write ``articles/*.jsonl``, ``errors/*.jsonl`` and ``metrics.parquet/`` under `outdir` (a path or
-    URL the workers can write to), extracting each partition once; return the counts.
+    """Write ``articles/*.jsonl``, ``errors/*.jsonl`` and ``metrics.parquet/part.*.parquet`` under `outdir`
+    (a path or URL the workers can write to), extracting each partition once; return the counts.
+
+    ``pandas.read_parquet(f"{outdir}/metrics.parquet")`` reads the metrics back as one table.
     """
-    dask = import_module("dask")
+    dask, fsspec = import_module("dask"), import_module("fsspec")
     base = outdir.rstrip("/")
+    filesystem, root = fsspec.core.url_to_fs(f"{base}/metrics.parquet")
+    filesystem.makedirs(root, exist_ok=True)
+    write_part = dask.delayed(_write_metrics_part)
     articles = results.filter(lambda r: r["article"] is not None).pluck("article")
     errors = results.filter(lambda r: r["error"] is not None).pluck("error")
     counted = results.map(lambda r: "errors" if r["error"] is not None else "articles").frequencies()
     writes = [
         articles.map(_json_line).to_textfiles(f"{base}/articles/*.jsonl", compute=False),
         errors.map(_json_line).to_textfiles(f"{base}/errors/*.jsonl", compute=False),
-        metrics_frame(results).to_parquet(f"{base}/metrics.parquet", compute=False, write_index=False),
+        [write_part(part, f"{base}/metrics.parquet/part.{i}.parquet") for i, part in enumerate(results.to_delayed())],
     ]
     *_, counts = dask.compute(*writes, counted)
     return {"articles": 0, "errors": 0, **{str(kind): int(count) for kind, count in counts}}
