@@ -194,6 +194,12 @@ class Article:
             blocks.extend(section.paragraphs)
         return "\n\n".join(blocks)
 
+    def to_markdown(self) -> str:
+        """The article as Markdown: title, lead, sections with headings, captions, a metrics table."""
+        from .markdown import to_markdown  # the renderer depends on this module, not the reverse
+
+        return to_markdown(self)
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-safe dict: Decimal → str, datetime → ISO 8601, tuples → lists."""
         return {

@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Union
+from typing import TYPE_CHECKING, Union
 
 import lxml.etree
 import lxml.html
@@ -33,9 +33,12 @@ from .parse import Page, looks_like_html, parse_html, parse_text
 from .sections import split_sections
 from .segment import segment
 
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
+
 __all__ = ["Source", "extract"]
 
-Source = Union[str, bytes, "os.PathLike[str]", Any]
+Source = Union[str, bytes, bytearray, "os.PathLike[str]", "BeautifulSoup", lxml.etree._Element]
 """What `extract()` reads: HTML or plain text as `str`, a raw page as `bytes`, a path, or a parsed
 ``bs4.BeautifulSoup`` / lxml element."""
 
@@ -48,21 +51,18 @@ def _read_path(path: os.PathLike[str]) -> str:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise UnsupportedInputError(f"cannot read {os.fspath(path)}: {exc.strerror or exc}") from exc
-    try:
-        return decode_bytes(data)
-    except ExtractionError as exc:
-        raise type(exc)(f"{os.fspath(path)}: {exc}") from exc
+    return decode_bytes(data)
 
 
 def _load(source: Source, url: str | None) -> Page:
     """Stages 1–2: turn any accepted source into a parsed `Page`."""
     if isinstance(source, lxml.etree._Element):
         return Page(text="", tree=_as_html_tree(source), url=url)
-    if type(source).__name__ == "BeautifulSoup" or hasattr(source, "decode_contents"):
+    if hasattr(source, "decode_contents"):  # a bs4 tree, without importing bs4 for everyone else
         return parse_html(normalize_text(str(source)), url)
     if isinstance(source, os.PathLike):
         text = _read_path(source)
-    elif isinstance(source, bytes | bytearray | memoryview):
+    elif isinstance(source, bytes | bytearray):
         text = decode_bytes(bytes(source))
     elif isinstance(source, str):
         if len(source) > MAX_INPUT_BYTES:
@@ -159,7 +159,7 @@ def extract(source: Source, *, url: str | None = None) -> Article:
         return _run(source, url)
     except ExtractionError:
         raise
-    except (UnicodeError, LookupError) as exc:
+    except UnicodeError as exc:
         raise UndecodableInputError(f"input could not be decoded: {exc}") from exc
     except RecursionError as exc:
         raise InternalExtractionError("the page is nested too deeply to process") from exc

@@ -92,6 +92,9 @@ CHROME_PHRASES: dict[str, tuple[str, ...]] = {
         "Mới nhất",
         "Tin tức liên quan",
         "Xem tiếp",
+        "Theo dòng sự kiện",
+        "Tin tức gần đây",
+        "Tin gần đây",
     ),
     # share, print and save bars
     "share": (
@@ -141,11 +144,15 @@ CHROME_PHRASES: dict[str, tuple[str, ...]] = {
         "Podcast",
         "Đăng nhập để bình luận",
         "Về trang chủ",
+        "Báo lỗi",
+        "Xem các bài viết của tác giả",
+        "Báo lỗi cho",
+        "Góp ý",
     ),
     # site footer
     "footer": ("Bản quyền", "Copyright", "Giấy phép", "Ghi rõ nguồn", "All rights reserved", "Liên hệ quảng cáo"),
     # article rating widgets
-    "rating": ("Đánh giá bài viết", "Bài viết hữu ích", "Bình chọn"),
+    "rating": ("Rate this article", "Đánh giá bài viết", "Bài viết hữu ích", "Bình chọn"),
 }
 
 END_OF_ARTICLE_REASONS: frozenset[str] = frozenset({"comments", "related", "back_to_top", "footer"})
@@ -181,7 +188,8 @@ def chrome_reason(line: str) -> str | None:
 
 
 VIEWS = regex.compile(
-    r"(?:lượt\s+xem|số\s+lượt\s+xem|lượt\s+đọc|views?)\s*:?\s*(\d[\d.,]*)|(\d[\d.,]*)\s+lượt\s+xem", regex.IGNORECASE
+    r"(?:số\s+lượt\s+xem|lượt\s+xem|số\s+lần\s+xem|lần\s+xem|lượt\s+đọc|views?)\s*:?\s*(\d[\d.,]*)|(\d[\d.,]*)\s+lượt\s+xem",
+    regex.IGNORECASE,
 )
 """A view counter: "Lượt xem: 1746", "1.746 lượt xem"."""
 
@@ -209,10 +217,11 @@ DATELINE_UPDATED_LABELS: tuple[str, ...] = ("Cập nhật lúc", "Cập nhật",
 """Labels that introduce the last-update date."""
 
 SOURCE_LINE = regex.compile(
-    r"^\s*(?:\(?\s*(?:Theo|Nguồn(?:\s+tin)?\s*:|Nguồn\s+tin\s+từ|Nguồn\s+từ)\s+)(?P<source>[^.!?]{1,80}?)\s*\)?\s*\.?\s*$",
-    regex.IGNORECASE,
+    r"^\s*\(?\s*(?:Theo|THEO|Nguồn(?:\s+tin)?\s*:|NGUỒN\s*:|Nguồn\s+(?:tin\s+)?từ)\s+"
+    r"(?P<source>\p{Lu}[^.!?,;]{0,59}?)\s*\)?\s*\.?\s*$"
 )
-"""A credit line for a republished article: "Theo Enternews", "Nguồn: Bộ Công Thương", "(Theo VnExpress)"."""
+"""A credit line for a republished article: "Theo Enternews", "Nguồn: Bộ Công Thương", "(Theo VnExpress)".
+The outlet is capitalised and short, so "Theo ông A, giá sẽ tăng" and "Theo đó" are not credits."""
 
 AUTHOR_LABELS = regex.compile(
     r"^\s*(?:Tác giả|Bài(?:\s+và\s+ảnh)?|Người viết|Phóng viên|PV|Tin, ảnh|Bài, ảnh)\s*:?\s*", regex.IGNORECASE

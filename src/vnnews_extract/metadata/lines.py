@@ -1,15 +1,76 @@
-"""Metadata shown on the page itself, read from role-tagged blocks (placeholder)."""
+"""Metadata the page shows, read from the role-tagged blocks of either segmenter.
+
+The segmenters decide which line is the headline, the date line, the byline or the source credit;
+this module only reads values out of them: the date (a "Cập nhật" label makes it the update time),
+the view count, the author's name without its label, the outlet after "Theo"/"Nguồn".
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+import regex
 
 from ..blocks import Block, Role
+from ..vocab import AUTHOR_LABELS, DATELINE_UPDATED_LABELS, SOURCE_LINE, VIEWS, fold, phrases
+from .dates import find_dates
 from .fields import Metadata
 
-__all__ = ["read_block_metadata"]
+__all__ = ["parse_views", "read_block_metadata"]
+
+_UPDATED_LABEL = phrases(DATELINE_UPDATED_LABELS)
+
+
+def parse_views(text: str) -> int | None:
+    """The view count of a counter line, thousands separators dropped.
+
+    >>> parse_views("Lượt xem: 1746"), parse_views("12.345 lượt xem"), parse_views("Tin mới")
+    (1746, 12345, None)
+    """
+    match = VIEWS.search(text)
+    if match is None:
+        return None
+    digits = regex.sub(r"\D", "", match.group(1) or match.group(2))
+    return int(digits) if digits else None
+
+
+def _dates(blocks: Iterable[Block]) -> tuple[datetime | None, datetime | None]:
+    """(published, updated) from the date lines; a date with its time beats the same day without one."""
+    published: datetime | None = None
+    updated: datetime | None = None
+    for block in blocks:
+        found = find_dates(block.text)
+        if not found:
+            continue
+        best = max(found, key=lambda d: d.has_time)
+        label_at = fold(block.text[: found[0].start])
+        if _UPDATED_LABEL.search(label_at) or _UPDATED_LABEL.match(fold(block.text)):
+            updated = updated or best.value
+            continue
+        if published is None or (published.date() == best.value.date() and best.has_time and not published.hour):
+            published = best.value
+    return published or updated, updated if published else None
+
+
+def _author(text: str) -> str | None:
+    name = AUTHOR_LABELS.sub("", text).strip(" -–—.,:()")
+    return name or None
+
+
+def _source(text: str) -> str | None:
+    match = SOURCE_LINE.match(text)
+    return match.group("source").strip() if match else None
 
 
 def read_block_metadata(blocks: Sequence[Block]) -> Metadata:
+    """Title, dates, views, author and source from the blocks the segment stage tagged."""
     title = next((b.text for b in blocks if b.role is Role.TITLE), None)
-    return Metadata(title=title)
+    published, updated = _dates(b for b in blocks if b.role is Role.DATELINE)
+    views = next(
+        (v for b in blocks if b.role in (Role.CHROME, Role.DATELINE) if (v := parse_views(b.text)) is not None),
+        None,
+    )
+    author = next((a for b in blocks if b.role is Role.BYLINE if (a := _author(b.text))), None)
+    source = next((s for b in blocks if b.role is Role.SOURCE if (s := _source(b.text))), None)
+    return Metadata(title=title, published=published, updated=updated, author=author, source=source, views=views)

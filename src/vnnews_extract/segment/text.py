@@ -1,13 +1,290 @@
-"""Plain-text segmentation (first cut: title line, lead, paragraphs)."""
+"""Plain-text segmentation: the lines a scraper pulled out of a page → role-tagged blocks.
+
+Scraped text keeps the page chrome as lines of its own: a clock, "Lượt xem: 1746", a share bar, menus,
+"Ý kiến bạn đọc", "Về đầu trang". The article is found the way a reader's eye finds it: as the
+densest run of sentence-like lines. Each line gets a score (sentences count for their length, short
+menu-like lines and chrome count against), and the article is the run with the highest total, never
+crossing a marker that ends an article (comments, back-to-top, footer). Lines around it are then read
+for the title, the date line, the source credit and the byline; lines inside it for headings and
+captions.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
 from ..blocks import Block, Role
+from ..metadata.dates import find_dates
+from ..vocab import (
+    CAPTION_CREDIT,
+    END_OF_ARTICLE_REASONS,
+    RELATIVE_TIME,
+    SOURCE_LINE,
+    VIEWS,
+    chrome_reason,
+    fold,
+)
 
 __all__ = ["segment_text"]
 
+# Line scores. A sentence-like line counts its words; a short headline-like line counts against the run
+# it would join (a menu of thirty such lines outweighs a stray sidebar sentence); chrome counts more.
+_SHORT_LINE_SCORE = -3.0
+_CHROME_SCORE = -6.0
+_BARRIER = float("-inf")
+_UNTERMINATED_WEIGHT = 0.5  # a long line without final punctuation (cut-off text, a long caption)
+_UNTERMINATED_MIN_WORDS = 20
+
+_TITLE_MIN_WORDS, _TITLE_MAX_WORDS = 3, 40
+_BYLINE_MAX_WORDS = 5
+_TAIL_LINES = 6  # how far after the article a source credit or byline may stand
+_TITLE_DATE_REACH = 3  # how many lines of chrome or byline may stand between a headline and its date line
+
+_SENTENCE_END = regex.compile(r"[.!?…:;\"”)»]\s*$")
+_HAS_LETTER = regex.compile(r"\p{L}")
+_BARE_COUNT = regex.compile(r"^[\d\s.,()|/-]+$")
+_WEEKDAY = regex.compile(r"\b(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat|cn)\b")
+# What may stand beside a date on a date line without making it prose.
+_DATELINE_FILLER = regex.compile(
+    r"\b(?:gmt|utc|am|pm|sa|ch|luc|ngay|dang|tin|cap nhat|xuat ban|thoi gian|gio|phut)\b|[+\-:|,()/.\d]"
+)
+_DATELINE_MAX_EXTRA_WORDS = 3
+# A name: two to five capitalised words ("Minh Anh", "Phạm Trường", "K. Miên").
+_PERSON_NAME = regex.compile(r"^(?:\p{Lu}[\p{L}.]*\.?)(?:\s+\p{Lu}[\p{L}.]*){0,4}$")
+_HEADLINE_START = regex.compile(r"[\p{L}\d\"“'‘(\[]")
+_SITE_SUFFIX = regex.compile(r"\s+[-|–—]\s+[^-|–—]{1,40}$")
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str
+    words: int
+    chrome: str | None
+    is_date: bool
+    has_seconds: bool
+    sentence_like: bool
+
+
+def _is_dateline(text: str) -> tuple[bool, bool]:
+    """Whether `text` is mainly a date (with labels, weekday, time, zone), and whether it has seconds."""
+    dates = find_dates(text)
+    if not dates:
+        return False, False
+    rest = text
+    for found in reversed(dates):
+        rest = rest[: found.start] + " " + rest[found.end :]
+    rest = VIEWS.sub(" ", rest)
+    rest_key = _DATELINE_FILLER.sub(" ", _WEEKDAY.sub(" ", fold(rest)))
+    extra = [w for w in rest_key.split() if chrome_reason(w) is None]
+    return len(extra) <= _DATELINE_MAX_EXTRA_WORDS, any(d.has_seconds for d in dates)
+
+
+def _meta_bar_reason(text: str) -> str | None:
+    """A "|"-separated bar whose every part is chrome, a date or a counter ("10:40 25/09/2019 | Lượt xem: 3 | In")."""
+    parts = [p.strip() for p in text.split("|") if p.strip()]
+    if len(parts) < 2:
+        return None
+    if all(chrome_reason(p) or VIEWS.search(p) or _is_dateline(p)[0] or _BARE_COUNT.match(p) for p in parts):
+        return "meta_bar"
+    return None
+
+
+def _chrome_of(text: str, words: int) -> str | None:
+    if not _HAS_LETTER.search(text) and not find_dates(text):
+        return "counter" if regex.search(r"\d", text) else "punctuation"
+    reason = chrome_reason(text)
+    if reason is not None:
+        return reason
+    if VIEWS.search(text) and words <= 6:
+        return "views"
+    if RELATIVE_TIME.match(text):
+        return "clock"
+    return None
+
+
+def _read_line(raw: str) -> _Line:
+    text = " ".join(raw.split())
+    words = len(text.split())
+    chrome = _chrome_of(text, words)
+    is_date, has_seconds = _is_dateline(text) if chrome is None else (False, False)
+    if chrome is None and not is_date:
+        chrome = _meta_bar_reason(text)
+        if chrome is not None:
+            is_date = bool(find_dates(text))
+    return _Line(text, words, chrome, is_date, has_seconds, bool(_SENTENCE_END.search(text)))
+
+
+def _score(line: _Line) -> float:
+    if line.chrome is not None:
+        return _BARRIER if line.chrome in END_OF_ARTICLE_REASONS else _CHROME_SCORE
+    if line.is_date or SOURCE_LINE.match(line.text):
+        return _CHROME_SCORE
+    if line.sentence_like:
+        return float(line.words)
+    if line.words >= _UNTERMINATED_MIN_WORDS:
+        return line.words * _UNTERMINATED_WEIGHT
+    return _SHORT_LINE_SCORE
+
+
+def _densest_run(scores: Sequence[float]) -> tuple[int, int]:
+    """[start, end) of the contiguous run with the highest total score (Kadane); (0, 0) when none is positive.
+
+    >>> _densest_run([-3, 12, -3, 20, -6, -3, -3, -3, -3, 5])
+    (1, 4)
+    """
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, i
+        total += score
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def _headline_like(line: _Line) -> bool:
+    return (
+        line.chrome is None
+        and not line.is_date
+        and _HEADLINE_START.match(line.text) is not None
+        and _TITLE_MIN_WORDS <= line.words <= _TITLE_MAX_WORDS
+        and not line.text.endswith(".")
+        and not line.text.isupper()  # "TIÊU ĐIỂM", "TIN HOẠT ĐỘNG": section labels, not headlines
+        and SOURCE_LINE.match(line.text) is None
+    )
+
+
+def _beside(lines: Sequence[_Line], date_at: int, step: int, stop: int, candidates: set[int]) -> int | None:
+    """The headline-like line next to a date line, looking past chrome and a byline in between."""
+    i = date_at + step
+    for _ in range(_TITLE_DATE_REACH):
+        if not 0 <= i < stop:
+            return None
+        if i in candidates:
+            return i
+        if lines[i].chrome is None and not _is_byline(lines[i]):
+            return None
+        i += step
+    return None
+
+
+def _find_title(lines: Sequence[_Line], start: int) -> tuple[int | None, bool]:
+    """Index of the headline among the lines before the article, and whether the page repeats it.
+
+    In order of trust: a line repeating the first one (``<title>`` text first, the ``<h1>`` by the
+    article: the repeat nearest the article); a headline-like line beside the date line nearest the
+    article (title then date, or date then title: the layout of nearly every Vietnamese article page);
+    the first headline-like line.
+    """
+    candidates = [i for i in range(start) if _headline_like(lines[i])]
+    if not candidates:
+        return None, False
+    first = candidates[0]
+    first_key = fold(lines[first].text)
+    repeats = [i for i in candidates[1:] if _repeats(first_key, fold(lines[i].text))]
+    if repeats:
+        return repeats[-1], True
+    for d in reversed(range(start)):
+        if lines[d].is_date and not lines[d].has_seconds:
+            found = _beside(lines, d, -1, start, set(candidates))
+            found = found if found is not None else _beside(lines, d, +1, start, set(candidates))
+            if found is not None:
+                return found, False
+            break
+    return first, False
+
+
+def _repeats(page_title: str, line: str) -> bool:
+    """Whether a folded line is the folded ``<title>`` text, or it with a site name before or after."""
+    return page_title.startswith(line) or page_title.endswith(line)
+
+
+def _clean_title(text: str, repeated: bool) -> str:
+    """Drop a trailing " - Site name" from a ``<title>``-like line that was not repeated as the headline."""
+    return text if repeated else _SITE_SUFFIX.sub("", text) or text
+
+
+def _is_byline(line: _Line) -> bool:
+    return line.chrome is None and 2 <= line.words <= _BYLINE_MAX_WORDS and bool(_PERSON_NAME.match(line.text))
+
+
+def _tail_role(line: _Line) -> Role | None:
+    if SOURCE_LINE.match(line.text):
+        return Role.SOURCE
+    if _is_byline(line):
+        return Role.BYLINE
+    return None
+
+
+def _outside_block(line: _Line, clock: bool) -> Block:
+    if line.is_date:
+        return Block(line.text, Role.CHROME, "clock") if clock else Block(line.text, Role.DATELINE)
+    if line.chrome is not None:
+        return Block(line.text, Role.CHROME, line.chrome)
+    if SOURCE_LINE.match(line.text):
+        return Block(line.text, Role.SOURCE)
+    return Block(line.text, Role.CHROME, "outside_article")
+
+
+def _inside_blocks(lines: Sequence[_Line], title: str | None, clock: bool) -> list[Block]:
+    """Roles of the lines of the article run: paragraphs, headings, captions, and chrome left inside it."""
+    blocks: list[Block] = []
+    title_key = fold(title) if title else None
+    after_picture = False
+    lead_given = False
+    for line in lines:
+        if line.chrome is not None or line.is_date or SOURCE_LINE.match(line.text):
+            blocks.append(_outside_block(line, clock))
+            after_picture = False
+            continue
+        if title_key is not None and fold(line.text) == title_key:
+            # The headline again inside the article is a picture's alt text; its caption may follow.
+            blocks.append(Block(line.text, Role.CAPTION, "image_alt"))
+            after_picture = True
+            continue
+        if CAPTION_CREDIT.search(line.text) and line.words <= _TITLE_MAX_WORDS:
+            blocks.append(Block(line.text, Role.CAPTION, "photo_credit"))
+        elif after_picture and not line.text.endswith("."):
+            blocks.append(Block(line.text, Role.CAPTION, "after_image"))
+        elif not line.sentence_like and line.words < _UNTERMINATED_MIN_WORDS:
+            blocks.append(Block(line.text, Role.HEADING))
+        elif not lead_given:
+            blocks.append(Block(line.text, Role.LEAD))
+            lead_given = True
+        else:
+            blocks.append(Block(line.text, Role.PARAGRAPH))
+        after_picture = False
+    return blocks
+
 
 def segment_text(text: str) -> tuple[Block, ...]:
-    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
-    roles = [Role.TITLE, Role.LEAD] + [Role.PARAGRAPH] * max(0, len(lines) - 2)
-    return tuple(Block(line, role) for line, role in zip(lines, roles, strict=False))
+    """Role-tagged blocks of a scraped page text.
+
+    >>> page = "Lượt xem: 12\\nGiá lúa tăng\\nGiá lúa hôm nay tăng 200 đồng/kg so với tuần trước.\\nQuảng cáo"
+    >>> [(b.role.value, b.reason) for b in segment_text(page)]
+    [('chrome', 'views'), ('title', None), ('lead', None), ('chrome', 'ad')]
+    """
+    lines = [_read_line(raw) for raw in text.splitlines() if raw.strip()]
+    if not lines:
+        return ()
+    start, end = _densest_run([_score(line) for line in lines])
+    title_at, repeated = _find_title(lines, start) if end > start else (None, False)
+    title = _clean_title(lines[title_at].text, repeated) if title_at is not None else None
+    date_lines = [line for line in lines if line.is_date]
+    clock_possible = len(date_lines) > 1
+
+    blocks: list[Block] = []
+    for i, line in enumerate(lines[:start]):
+        if i == title_at and title is not None:
+            blocks.append(Block(title, Role.TITLE))
+        else:
+            blocks.append(_outside_block(line, clock_possible and line.has_seconds))
+    blocks += _inside_blocks(lines[start:end], title, clock_possible)
+    for offset, line in enumerate(lines[end:]):
+        role = _tail_role(line) if offset < _TAIL_LINES else None
+        blocks.append(Block(line.text, role) if role else _outside_block(line, clock_possible and line.has_seconds))
+    return tuple(blocks)

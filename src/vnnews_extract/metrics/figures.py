@@ -1,0 +1,195 @@
+"""Stage 6a: find the figures in a sentence — a number, its scale words and its unit — and nothing else.
+
+A figure needs a unit: a bare number is a date part, a year, a document or phone number, a list
+marker or part of a name ("Hợp Thành 1", "RON92"), and is never a metric. Durations ("6 tháng") are
+periods, not figures. Ranges ("từ 5-7%", "từ 10 đến 15 tỷ đồng") become one figure with `range_max`;
+a buy–sell pair ("23.340 - 23.350 đồng/USD", "mua vào … bán ra") becomes two.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+import regex
+
+from .numbers import DIGITS, SCALE_WORD, SPELLED_NUMBER, parse_digits, parse_spelled, scale_of, tidy
+from .units import UnitKind, match_unit
+from .vocab import PAIR_CONTEXT
+
+__all__ = ["Figure", "find_figures"]
+
+# A number: digits (with an optional sign in "(-3%)"), or spelled-out words; then scale words, and
+# further "digits scale" groups for composed amounts ("2 tỷ 300 triệu").
+_QUANTITY_RE = regex.compile(
+    r"(?:(?P<sign>(?<![\p{L}\d])[-−+])(?=\d))?"
+    r"(?:(?P<digits>" + DIGITS + r")|(?<!\p{L})(?P<spelled>" + SPELLED_NUMBER.replace(r"|$", "") + r"))"
+    r"(?:\s*(?P<scale>" + SCALE_WORD + r"(?:\s+" + SCALE_WORD + r")*)(?!\p{L}))?"
+    r"(?P<more>(?:\s+\d+(?:[.,]\d+)*\s*" + SCALE_WORD + r"(?!\p{L}))*)",
+    regex.IGNORECASE,
+)
+_MORE_RE = regex.compile(r"(\d+(?:[.,]\d+)*)\s*(" + SCALE_WORD + r")", regex.IGNORECASE)
+
+# Words right before a number that make it an identifier, not an amount ("Quyết định số 128",
+# "quốc lộ 1", "lần thứ 2", "Điều 5").
+_IDENTIFIER_BEFORE_RE = regex.compile(
+    r"(?:\bsố|\bthứ|\bĐiều|\bkhoản|\blớp|\btầng|\bphòng|\bquận|\bphường|\bkhu|\blô|\bquốc lộ|\btỉnh lộ|\bQL|"
+    r"\btuyến|\bmã số|\bhotline|\bNghị định|\bQuyết định|\bThông tư|\bChỉ thị|\bNghị quyết|\bLuật|\btop)"
+    r"\s*$",
+    regex.IGNORECASE,
+)
+_YEAR_RE = regex.compile(r"(?:1[89]|20)\d\d$")
+_YEAR_BEFORE_RE = regex.compile(r"(?<!\p{L})năm\s*$", regex.IGNORECASE)
+# A connector between the two ends of a range.
+_RANGE_JOIN_RE = regex.compile(r"^\s*(?:-|–|—|đến|tới)\s*(?:mức\s+)?$", regex.IGNORECASE)
+_PAIR_CONTEXT_RE = regex.compile("|".join(regex.escape(p) for p in PAIR_CONTEXT), regex.IGNORECASE)
+
+_SPELLED_DIGIT_RE = regex.compile(r"\b(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười)\b", regex.IGNORECASE)
+# "52.000 đồng và 54.000 đồng/kg": the first amount shares the rate of the second.
+_COORDINATION_RE = regex.compile(r"^\s*(?:và|hoặc|,)\s*$", regex.IGNORECASE)
+_UNITFUL_SPELLED: frozenset[UnitKind] = frozenset({"money", "percent", "physical"})
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure: where it is, its value in base units, its unit and what kind of unit that is."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str | None
+    kind: UnitKind | None
+    sign: str = ""
+    range_max: Decimal | None = None
+    scaled: bool = False
+    label: str = ""  # "mua vào" / "bán ra" for the two sides of a buy–sell pair
+
+
+def _quantity_value(found: regex.Match[str]) -> Decimal | None:
+    base = parse_digits(found.group("digits")) if found.group("digits") else parse_spelled(found.group("spelled"))
+    if base is None:
+        return None
+    value = base * scale_of(found.group("scale") or "")
+    for digits, scale in _MORE_RE.findall(found.group("more") or ""):
+        extra = parse_digits(digits)
+        if extra is None:
+            return None
+        value += extra * scale_of(scale)
+    return value
+
+
+def _raw_figures(text: str, start: int, end: int) -> list[Figure]:
+    """Every number with its unit (or None) between `start` and `end`, identifiers dropped."""
+    figures: list[Figure] = []
+    for found in _QUANTITY_RE.finditer(text, start, end):
+        value = _quantity_value(found)
+        if value is None:
+            continue
+        if _IDENTIFIER_BEFORE_RE.search(text, max(start, found.start() - 20), found.start()):
+            continue
+        if _YEAR_RE.match(found.group(0)) and _YEAR_BEFORE_RE.search(
+            text, max(start, found.start() - 8), found.start()
+        ):
+            continue  # "năm 2020"
+        unit = match_unit(text, found.end())
+        if unit is not None and unit.end > end:
+            unit = None
+        scaled = bool(found.group("scale"))
+        spelled = found.group("spelled")
+        if spelled and (
+            not _SPELLED_DIGIT_RE.search(spelled) or not (scaled or (unit and unit.kind in _UNITFUL_SPELLED))
+        ):
+            continue  # "tỷ đô" alone is a label, "một số" is "some"; spelled amounts need a digit word and a unit
+        figures.append(
+            Figure(
+                start=found.start(),
+                end=unit.end if unit else found.end(),
+                value=value,
+                unit=unit.unit if unit else None,
+                kind=unit.kind if unit else None,
+                sign=(found.group("sign") or "").replace("−", "-"),
+                scaled=scaled,
+            )
+        )
+    return figures
+
+
+def _join_ranges(text: str, figures: list[Figure]) -> list[Figure]:
+    """Merge "A - B unit" / "A đến B unit" into a range, or into a buy–sell pair (two figures)."""
+    joined: list[Figure] = []
+    i = 0
+    while i < len(figures):
+        low = figures[i]
+        high = figures[i + 1] if i + 1 < len(figures) else None
+        if (
+            high is not None
+            and high.unit is not None
+            and low.unit in (None, high.unit)
+            and _RANGE_JOIN_RE.match(text[low.end : high.start])
+        ):
+            low_value = low.value if low.scaled or low.unit else low.value * _scale_factor(high)
+            if high.kind == "money" and "/" in high.unit and _is_pair(text, low, high):
+                joined.append(replace(low, value=low_value, unit=high.unit, kind=high.kind, label="mua vào"))
+                joined.append(replace(high, label="bán ra"))
+            else:
+                joined.append(replace(high, start=low.start, value=low_value, range_max=high.value, sign=low.sign))
+            i += 2
+            continue
+        joined.append(low)
+        i += 1
+    return joined
+
+
+def _scale_factor(figure: Figure) -> Decimal:
+    """What the unscaled low end of "7,8 đến 12,5 tỷ" borrows from the high end (10^9 here)."""
+    if not figure.scaled:
+        return Decimal(1)
+    factor = Decimal(1)
+    while factor * 1000 <= abs(figure.value):
+        factor *= 1000
+    return factor
+
+
+def _is_pair(text: str, low: Figure, high: Figure) -> bool:
+    """A buy–sell quote: a currency rate ("đồng/USD") or a price with "mua vào"/"bán ra" around it."""
+    numerator, _, denominator = (high.unit or "").partition("/")
+    if denominator in {"USD", "EUR", "CNY", "JPY", "KRW", "GBP", "lượng", "chỉ"}:
+        return True
+    window = text[max(0, low.start - 60) : high.end + 40]
+    return bool(_PAIR_CONTEXT_RE.search(window)) and bool(numerator)
+
+
+def _share_rates(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "lên 52.000 đồng và 54.000 đồng/kg": an amount coordinated with a rate of its currency is that rate."""
+    shared = list(figures)
+    for i in range(len(shared) - 2, -1, -1):
+        first, second = shared[i], shared[i + 1]
+        if (
+            second.unit
+            and first.unit
+            and second.unit.startswith(first.unit + "/")
+            and _COORDINATION_RE.match(text[first.end : second.start])
+        ):
+            shared[i] = replace(first, unit=second.unit)
+    return shared
+
+
+def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+    """The figures of `text[start:end]`, in order; bare numbers and durations are left out.
+
+    >>> [(f.value, f.unit) for f in find_figures("ước đạt 1.320 triệu USD, giảm 47,6% so với cùng kỳ")]
+    [(Decimal('1320000000'), 'USD'), (Decimal('47.6'), '%')]
+    >>> [(f.value, f.range_max, f.unit) for f in find_figures("từ 10 đến 15 tỷ đồng")]
+    [(Decimal('10000000000'), Decimal('15000000000'), 'VND')]
+    >>> find_figures("Quyết định số 128/QĐ-UBND ngày 17/01/2020, lúc 19:36, Cụm công nghiệp Hợp Thành 1")
+    []
+    >>> find_figures("trong 6 tháng đầu năm 2020")
+    []
+    """
+    stop = len(text) if end is None else end
+    figures = _share_rates(text, _join_ranges(text, _raw_figures(text, start, stop)))
+    return [
+        replace(f, value=tidy(f.value), range_max=None if f.range_max is None else tidy(f.range_max))
+        for f in figures
+        if f.unit is not None and f.kind != "time"
+    ]

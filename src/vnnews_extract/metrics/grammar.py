@@ -1,0 +1,447 @@
+"""Stage 6: sentences → figures → metrics, tying each change to the figure it moves.
+
+Per sentence, figures are read left to right. A value figure opens a metric; a change ("giảm 47,6%")
+joins the open metric when nothing but verbs, "về …" aspects and "so với …" bases stand between them,
+and otherwise opens a change-only metric. "lần lượt"/"tương ứng" spread a list of changes over the
+figures before it; "về lượng"/"về trị giá" send a change to the figure it speaks of. After a breakdown
+marker ("trong đó", "gồm", "riêng") each metric points to the total it breaks down. Bases missing on a
+change come from the nearest stated basis in the sentence, then from the parent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from ..model import Basis, Change, Metric, Qualifier
+from .figures import Figure, find_figures
+from .rules import (
+    Role,
+    aspect_after,
+    basis_after,
+    basis_before,
+    classify,
+    has_marker,
+    has_verb,
+    measured_noun,
+    period_before,
+    qualifier_for,
+    reference_basis,
+)
+from .subjects import is_generic, is_level_noun, is_measure_word, is_residue_empty, subject_before, with_measure
+from .vocab import ANAPHORA
+
+__all__ = ["extract"]
+
+_F = regex.IGNORECASE
+# Sentence ends: ".", "!", "?", "…" before a capital, digit or quote; line breaks always end one.
+_SENTENCE_END_RE = regex.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}\d\"“(‘])|\s*\n\s*")
+_SENTENCE_BASIS_RE = regex.compile(r"^\W*(?:\p{L}+[\s,]+){0,3}?so\s+với\s+[^,]{1,50},", _F)
+_FROM_END_RE = regex.compile(r"(?<!\p{L})từ(?:\s+\p{L}+){0,4}\s*$", _F)
+_ANAPHORA_RE = regex.compile(r"^\W*(?:" + "|".join(regex.escape(a) for a in ANAPHORA) + r")(?!\p{L})", _F)
+# "(tương đương 1,34 triệu bao)": the same quantity in another unit, never a total or a change target
+_EQUIVALENT_END_RE = regex.compile(r"(?<!\p{L})tương\s+đương(?:\s+với)?\s*$", _F)
+# nouns after a percent that name its reference, not its subject ("76% kế hoạch", "52,8% tổng kim ngạch")
+_REFERENCE_NOUN_RE = regex.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu|tổng|cùng\s+kỳ|mức|dự\s+toán)(?!\p{L})", _F)
+_CONTINUES_RE = regex.compile(r"^\W*còn(?!\p{L})", _F)
+_TOKEN_RE = regex.compile(r"[\p{L}\d]+")
+_MEASURE_KIND = {"lượng": ("physical", "count"), "trị giá": ("money",), "giá trị": ("money",), "kim ngạch": ("money",)}
+_CHANGE_UNIT = {"percent": "%", "pp": "pp", "point": "point", "times": "times"}
+
+
+@dataclass
+class _Draft:
+    """A metric being built; becomes a frozen `Metric` at the end."""
+
+    figure: Figure
+    sentence: int
+    value: Decimal | None
+    unit: str | None
+    subject: str | None = None
+    qualifier: Qualifier | None = None
+    period: str | None = None
+    range_max: Decimal | None = None
+    changes: list[tuple[Change, Basis | None]] = field(default_factory=list)
+    basis: Basis | None = None
+    parent: _Draft | None = None
+    comparative: bool = False
+    share: bool = False
+    equivalent: bool = False
+    candidates: list[_Draft] = field(default_factory=list)
+
+    @property
+    def change_only(self) -> bool:
+        return self.value is None
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for found in _SENTENCE_END_RE.finditer(text):
+        spans.append((start, found.start()))
+        start = found.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _tokens(text: str | None) -> set[str]:
+    return {t.lower() for t in _TOKEN_RE.findall(text or "")}
+
+
+def _label(draft: _Draft) -> set[str]:
+    return _tokens(draft.subject) | _tokens(draft.unit) | _tokens(draft.figure.label)
+
+
+def _aspect_target(aspect: str, group: list[_Draft]) -> _Draft | None:
+    """The figure a "về …"/"ở chiều …" aspect names: by shared words, else by kind ("lượng" → tonnes)."""
+    wanted = _tokens(aspect)
+    scored = [(len(wanted & _label(d)), i) for i, d in enumerate(group)]
+    best, index = max(scored, default=(0, -1))
+    if best:
+        return group[index]
+    for word, kinds in _MEASURE_KIND.items():
+        if word in aspect.lower():
+            for draft in reversed(group):
+                if draft.figure.kind in kinds:
+                    return draft
+    return None
+
+
+def _change_unit(figure: Figure, target: _Draft | None) -> str:
+    unit = _CHANGE_UNIT.get(figure.kind or "", figure.unit or "")
+    return _rate_unit(unit, target.unit if target is not None else None)
+
+
+def _rate_unit(unit: str, level_unit: str | None) -> str:
+    """An amount of the level's currency is a change of its rate: 1.000 đồng on "đồng/kg" is VND/kg."""
+    return level_unit if level_unit and level_unit.startswith(unit + "/") else unit
+
+
+def _same_unit(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return False
+    return a == b or ("/" not in a and "/" not in b and a.split()[0] == b.split()[0])
+
+
+def _choose_parent(draft: _Draft, candidates: list[_Draft]) -> _Draft | None:
+    """The total a breakdown item belongs to: same unit, most shared subject words, latest."""
+    pool = [c for c in candidates if not c.comparative and c is not draft]
+    if draft.change_only:
+        return next((c for c in reversed(pool) if c.changes or c.change_only), None)
+    same = [c for c in pool if _same_unit(c.unit, draft.unit)]
+    if same:
+        words = _tokens(draft.subject)
+        return max(reversed(same), key=lambda c: len(words & _tokens(c.subject)))
+    return next((c for c in reversed(pool) if c.change_only), None)
+
+
+class _Reader:
+    """Reads one text sentence by sentence, keeping the state that crosses sentences."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.drafts: list[_Draft] = []
+        self.previous_sentence: list[_Draft] = []
+        self.previous_candidates: list[_Draft] = []
+        self.period: str | None = None
+
+    def read(self) -> list[_Draft]:
+        for number, (start, end) in enumerate(_sentences(self.text)):
+            self._sentence(number, start, end)
+        return self.drafts
+
+    def _subject(self, figure: Figure, role: Role, gap_start: int, noun: str, fallback: str | None) -> str | None:
+        """The subject of a new metric: the clause before it, the noun after it, or the one before."""
+        subject = subject_before(self.text, gap_start, figure.start)
+        if role.comparative:
+            return fallback or subject
+        if is_level_noun(subject) and fallback and subject and not fallback.lower().startswith(subject.lower()):
+            return with_measure(subject, fallback)
+        if figure.kind == "count" and figure.unit:
+            holder = None if is_generic(subject) else subject
+            if holder and holder[0].isupper():
+                return holder  # a named holder ("Hàn Quốc hơn 3,36 triệu lượt") is the subject
+            counted = " ".join(p for p in (holder, figure.unit, noun) if p)
+            return counted if holder or noun or not fallback else f"{counted} {fallback}"
+        if noun and not _REFERENCE_NOUN_RE.match(noun) and role.name != "share":
+            if figure.kind == "percent":
+                return noun
+            if figure.kind in {"money", "physical"}:
+                return f"{noun} {subject}" if subject else noun
+        if subject is None:
+            return fallback
+        if is_measure_word(subject) and fallback and subject.lower() not in fallback.lower():
+            return with_measure(subject, fallback)
+        return subject
+
+    def _sentence(self, number: int, start: int, end: int) -> None:
+        text = self.text
+        figures = find_figures(text, start, end)
+        sentence_text = text[start:end]
+        period = period_before(text, start, figures[0].start if figures else end)
+        if period:
+            self.period = period
+        anaphor = _ANAPHORA_RE.match(sentence_text)
+        group: list[_Draft] = list(self.previous_sentence) if anaphor else []
+        open_draft: _Draft | None = group[-1] if group else None
+        mine: list[_Draft] = []
+        candidates: list[_Draft] | None = list(self.previous_candidates) if _CONTINUES_RE.match(sentence_text) else None
+        last_subject = self.previous_sentence[-1].subject if self.previous_sentence else None
+        # each figure's clause starts after the previous figure and the noun it measures
+        nouns: list[str] = []
+        gap_starts = [start + (anaphor.end() if anaphor else 0)]
+        for i, figure in enumerate(figures):
+            next_start = figures[i + 1].start if i + 1 < len(figures) else end
+            noun, length = measured_noun(text[figure.end : next_start], figure.kind == "count")
+            nouns.append(noun)
+            gap_starts.append(figure.end + length)
+        roles: list[Role] = []
+        previous_role: Role | None = None
+        for i, figure in enumerate(figures):
+            roles.append(classify(text[gap_starts[i] : figure.start], figure.kind, figure.sign, previous_role))
+            previous_role = roles[-1]
+        run_lengths = _run_lengths(roles, figures, text)
+        last_change_based = False
+        entries: list[tuple[_Draft, int]] = []  # every change read in this sentence, in text order
+        for i, (figure, role) in enumerate(zip(figures, roles, strict=True)):
+            gap_start = gap_starts[i]
+            gap = text[gap_start : figure.start]
+            after_end = figures[i + 1].start if i + 1 < len(figures) else end
+            after = text[figure.end : after_end]
+            if has_marker(gap):
+                before = [d for d in mine if not d.comparative]
+                candidates = before or [d for d in self.previous_sentence if not d.comparative]
+            breaks = ";" in gap or has_marker(gap)
+            here_period = period_before(text, start, figure.start) or self.period
+            if role.name == "skip":
+                continue
+            if role.name == "change" and not role.comparative:
+                attach = open_draft is not None and not breaks and is_residue_empty(gap)
+                if attach and open_draft is not None and open_draft.change_only:
+                    attach = last_change_based or aspect_after(after) is not None
+                if attach:
+                    unit = _CHANGE_UNIT.get(figure.kind or "", "")
+                    target = self._target(open_draft, group, run_lengths, i, after, unit)
+                    change = Change(role.direction or "up", figure.value, _change_unit(figure, target))
+                    basis = basis_after(after) or basis_before(gap)
+                    target.changes.append((change, basis))
+                    entries.append((target, len(target.changes) - 1))
+                    if figure.range_max is not None and target.change_only:
+                        target.range_max = figure.range_max
+                    last_change_based = basis is not None
+                    continue
+            draft = _Draft(figure=figure, sentence=number, value=None, unit=None, period=here_period)
+            if role.name == "change":
+                change = Change(role.direction or "up", figure.value, _change_unit(figure, None))
+                basis = None if role.comparative else (basis_after(after) or basis_before(gap))
+                draft.changes.append((change, basis))
+                entries.append((draft, 0))
+                draft.comparative = role.comparative or regex.match(r"\W*cùng\s+kỳ", gap.split("(")[-1], _F) is not None
+                draft.range_max = figure.range_max
+                last_change_based = basis is not None
+            else:
+                draft.value, draft.unit, draft.range_max = figure.value, figure.unit, figure.range_max
+                draft.equivalent = bool(_EQUIVALENT_END_RE.search(gap))
+                if role.name == "ratio":
+                    draft.basis = reference_basis(after) or "plan"
+                elif figure.kind == "percent":
+                    draft.basis = _reference(after)
+                # a share or a percent of a reference is not what a following relative change moves
+                draft.share = role.name in {"share", "ratio"} or draft.basis is not None
+            draft.qualifier = qualifier_for(gap, gap) or self._listed_qualifier(gap, mine, role, figure.kind)
+            draft.subject = self._subject(figure, role, gap_start, nouns[i], last_subject)
+            last_subject = draft.subject or last_subject
+            pending = next((d for d in reversed(mine) if d.change_only and not d.comparative), None)
+            if role.name == "level" and pending is not None:
+                self._absorb(pending, draft, mine, entries)
+            if candidates is not None and not draft.comparative:
+                draft.candidates = candidates
+            if breaks and not role.comparative:
+                group = []
+            if not draft.comparative and not draft.equivalent:
+                group.append(draft)
+                open_draft = draft
+            mine.append(draft)
+            self.drafts.append(draft)
+        _fill_bases(entries, _sentence_basis(sentence_text))
+        self.previous_sentence = mine or self.previous_sentence
+        self.previous_candidates = candidates or [d for d in mine if not d.comparative]
+
+    def _listed_qualifier(self, gap: str, mine: list[_Draft], role: Role, kind: str | None) -> Qualifier | None:
+        """ "… 170.000 tỷ đồng doanh thu và 15.000 tỷ đồng lợi nhuận": a framing word covers the list."""
+        if not mine or role.name != "value" or not regex.match(r"^\s*(?:\p{L}+\s+)*?và\s*$", gap) or has_verb(gap):
+            return None
+        last = mine[-1]
+        same_kind = last.figure.kind == kind
+        framed = last.qualifier in {"estimate", "target"} and not last.change_only
+        return last.qualifier if same_kind and framed else None
+
+    def _target(
+        self,
+        open_draft: _Draft | None,
+        group: list[_Draft],
+        run_lengths: dict[int, tuple[int, int]],
+        i: int,
+        after: str,
+        unit: str,
+    ) -> _Draft:
+        assert open_draft is not None
+        values = [d for d in group if not d.change_only]
+        if i in run_lengths:
+            position, length = run_lengths[i]
+            if len(values) >= length:
+                return values[len(values) - length + position]
+        aspect = aspect_after(after)
+        if aspect:
+            found = _aspect_target(aspect, group)
+            if found is not None:
+                return found
+        if unit == "pp":  # percentage points move a share or a rate
+            return next((d for d in reversed(group) if d.unit == "%"), open_draft)
+        if open_draft.share:  # a relative change is the total's, not its share's
+            return next((d for d in reversed(group) if not d.share and not d.change_only), open_draft)
+        return open_draft
+
+    def _absorb(
+        self, change_only: _Draft, level: _Draft, mine: list[_Draft], entries: list[tuple[_Draft, int]]
+    ) -> None:
+        """ "tăng 81%, từ 55 triệu đồng/m2 lên 100 triệu đồng/m2": the change belongs to the new level."""
+        between = mine[mine.index(change_only) + 1 :] if change_only in mine else None
+        if between is None or len(between) > 1:
+            return
+        if between and not _FROM_END_RE.search(self.text[: between[0].figure.start]):
+            return
+        offset = len(level.changes)
+        entries[:] = [(level, offset + k) if d is change_only else (d, k) for d, k in entries]
+        level.changes.extend(
+            (Change(c.direction, c.value, _rate_unit(c.unit, level.unit)), b) for c, b in change_only.changes
+        )
+        level.qualifier = level.qualifier or change_only.qualifier
+        if change_only.subject and not level.subject:
+            level.subject = change_only.subject
+        mine.remove(change_only)
+        self.drafts.remove(change_only)
+
+
+def _reference(after: str) -> Basis | None:
+    """ "76% kế hoạch năm", "90% cùng kỳ năm trước": a percent of a named reference."""
+    phrase = after.lstrip()
+    if regex.match(r"(?:kế\s+hoạch|chỉ\s+tiêu)", phrase, _F):
+        return "plan"
+    if regex.match(r"(?:của\s+)?cùng\s+kỳ", phrase, _F):
+        return "same_period_last_year"
+    return None
+
+
+def _sentence_basis(sentence: str) -> Basis | None:
+    """ "So với cùng kỳ năm trước, kim ngạch … giảm 2%, …": one basis for the whole sentence."""
+    found = _SENTENCE_BASIS_RE.match(sentence)
+    return basis_after(found.group(0)) if found else None
+
+
+def _run_lengths(roles: list[Role], figures: list[Figure], text: str) -> dict[int, tuple[int, int]]:
+    """For "lần lượt/tương ứng tăng 7% và 33%": each change's (position, run length) in its list."""
+    runs: dict[int, tuple[int, int]] = {}
+    i = 0
+    while i < len(roles):
+        if roles[i].name == "change" and roles[i].respectively:
+            j = i + 1
+            while (
+                j < len(roles)
+                and roles[j].name == "change"
+                and _plain_join(text[figures[j - 1].end : figures[j].start])
+            ):
+                j += 1
+            if j - i >= 2:
+                for k in range(i, j):
+                    runs[k] = (k - i, j - i)
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _plain_join(gap: str) -> bool:
+    return bool(regex.match(r"^[\s,]*(?:và)?\s*$", gap, _F))
+
+
+def _fill_bases(entries: list[tuple[_Draft, int]], sentence_basis: Basis | None) -> None:
+    """Give every change without a stated basis the nearest one stated in the sentence."""
+    entries = [(d, k) for d, k in entries if not d.comparative and k < len(d.changes)]
+    stated = [d.changes[k][1] for d, k in entries]
+    for index, (draft, k) in enumerate(entries):
+        if stated[index] is not None:
+            continue
+        later = next((b for b in stated[index + 1 :] if b is not None), None)
+        earlier = next((b for b in reversed(stated[:index]) if b is not None), None)
+        basis = later or earlier or sentence_basis
+        change, _ = draft.changes[k]
+        draft.changes[k] = (change, basis)
+
+
+def _merge_announced_changes(drafts: list[_Draft]) -> None:
+    """ "xăng RON95 giảm 334 đồng/lít. … xăng RON95 tối đa 21.177 đồng/lít": a change of an amount told
+    before the price it moves (the fuel-price report shape) joins the later price of the same subject."""
+    for draft in list(drafts):
+        if not draft.change_only or len(draft.changes) != 1 or draft.comparative:
+            continue
+        change, basis = draft.changes[0]
+        if change.unit in _CHANGE_UNIT.values():
+            continue
+        words = _tokens(draft.subject)
+        later = drafts[drafts.index(draft) + 1 :]
+        match = next(
+            (
+                d
+                for d in later
+                if not d.change_only
+                and not d.changes
+                and d.sentence > draft.sentence
+                and words
+                and _tokens(d.subject) == words
+                and d.unit is not None
+                and (d.unit == change.unit or d.unit.startswith(change.unit.split("/")[0] + "/"))
+            ),
+            None,
+        )
+        if match is None:
+            continue
+        match.changes.append((Change(change.direction, change.value, match.unit or change.unit), basis))
+        for other in drafts:
+            if other.parent is draft:
+                other.parent = match
+        drafts.remove(draft)
+
+
+def extract(text: str) -> tuple[Metric, ...]:
+    """Every figure in `text` as a `Metric`, in order of appearance (see the module docstring)."""
+    drafts = _Reader(text).read()
+    _merge_announced_changes(drafts)
+    for draft in drafts:
+        if draft.candidates:
+            draft.parent = _choose_parent(draft, draft.candidates)
+    for draft in drafts:
+        if draft.changes and draft.basis is None:
+            draft.basis = next((b for _, b in draft.changes if b is not None), None)
+        if draft.changes and draft.basis is None and draft.parent is not None:
+            draft.basis = draft.parent.basis
+    index = {id(d): i for i, d in enumerate(drafts)}
+    sentences = _sentences(text)
+    return tuple(
+        Metric(
+            subject=d.subject,
+            value=d.value,
+            unit=d.unit,
+            changes=tuple(c for c, _ in d.changes),
+            basis=d.basis,
+            qualifier=d.qualifier,
+            period=d.period,
+            range_max=d.range_max,
+            parent=None if d.parent is None else index.get(id(d.parent)),
+            text=text[d.figure.start : d.figure.end],
+            sentence=text[slice(*sentences[d.sentence])].strip(),
+        )
+        for d in drafts
+    )

@@ -1,0 +1,330 @@
+"""Stage 6b: the small named rules that read the words around a figure.
+
+Each rule looks at the text just before a figure (its *gap*, back to the previous figure) or just after
+it, and answers one question: is this number a change, a share, a new level? Which direction? Against
+what basis? With which qualifier, in which period? Patterns are compiled once, from `vocab`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from ..model import Basis, Direction, Qualifier
+from .vocab import (
+    ABOUT_CONTEXT,
+    BASIS_RULES,
+    BREAKDOWN_MARKERS,
+    CHANGE_DOWN,
+    CHANGE_FILLERS,
+    CHANGE_UP,
+    CONTRIBUTION_WORDS,
+    COUNT_TAIL_STOPS,
+    LEVEL_WORDS,
+    NOUN_STOPS,
+    QUALIFIERS,
+    RATIO_VERBS,
+    SHARE_VERBS,
+)
+
+__all__ = [
+    "Role",
+    "aspect_after",
+    "basis_after",
+    "basis_before",
+    "classify",
+    "frames_list",
+    "has_marker",
+    "is_continuation",
+    "period_before",
+    "qualifier_for",
+]
+
+RoleName = Literal["value", "change", "share", "ratio", "level", "skip"]
+
+
+def _words(items: Iterable[str]) -> str:
+    """A longest-first alternation of phrases, spaces matching any whitespace."""
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(items), key=len, reverse=True))
+
+
+_F = regex.IGNORECASE
+_VERB_UP = _words(CHANGE_UP)
+_VERB_DOWN = _words(CHANGE_DOWN)
+_FILLERS = r"(?:\s+(?:" + _words(CHANGE_FILLERS) + r"))*"
+# a change verb, then filler words, at the very end of the gap ("tăng mạnh 220", "giảm sâu tới 13,26")
+_CHANGE_END_RE = regex.compile(
+    r"(?<!\p{L})(?:(?P<up>" + _VERB_UP + r")|(?P<down>" + _VERB_DOWN + r"))" + _FILLERS + r"\s*$", _F
+)
+_GAP_HAS_VERB_RE = regex.compile(r"(?<!\p{L})(?:" + _VERB_UP + "|" + _VERB_DOWN + r")(?!\p{L})", _F)
+_TIMES_END_RE = regex.compile(r"(?<!\p{L})gấp" + _FILLERS + r"\s*$", _F)
+_LEVEL_END_RE = regex.compile(
+    r"(?<!\p{L})(?<!(?:đi|nhích)\s)(?:" + _words(LEVEL_WORDS) + r")(?:\s+(?:mức|tới|đến))?\s*$", _F
+)
+_SHARE_END_RE = regex.compile(r"(?<!\p{L})(?:" + _words(SHARE_VERBS) + r")" + _FILLERS + r"\s*$", _F)
+_RATIO_END_RE = regex.compile(r"(?<!\p{L})(?P<verb>" + _words(RATIO_VERBS) + r")" + _FILLERS + r"\s*$", _F)
+# "làm giảm 0,76 điểm phần trăm", "đóng góp 1,46 điểm phần trăm": a contribution, not this figure's change
+_CONTRIBUTION_END_RE = regex.compile(
+    r"(?<!\p{L})(?:"
+    + _words(CONTRIBUTION_WORDS)
+    + r")(?:\s+(?:"
+    + _VERB_UP
+    + "|"
+    + _VERB_DOWN
+    + r"))?"
+    + _FILLERS
+    + r"\s*$",
+    _F,
+)
+# "so với mức tăng 9,70%", "thấp hơn tốc độ tăng 8,60%": a reference figure, reported for comparison
+_COMPARATIVE_END_RE = regex.compile(
+    r"(?:so\s+với|hơn|bằng)\s+(?:(?:mức|tốc\s+độ)\s+)?(?:tăng|giảm)(?:\s+trưởng)?(?:\s+của)?\s*$", _F
+)
+# "mức giảm đối với xăng E5 RON92 là 329 đồng/lít": the size of a change, announced
+_ANNOUNCED_CHANGE_RE = regex.compile(r"(?<!\p{L})mức\s+(?P<verb>tăng|giảm)(?!\p{L})[^,;.]*?\s(?:là|ở\s+mức)\s*$", _F)
+_LIST_GAP_RE = regex.compile(r"^(?:\s+của\s+[^,;()]*?)?[\s,]*(?:(?:và|hoặc|cùng)\s*)?$", _F)
+_RESPECTIVELY_RE = regex.compile(r"(?<!\p{L})(?:lần\s+lượt|tương\s+ứng)(?!\p{L})", _F)
+_MARKER_RE = regex.compile(r"(?<!\p{L})(?:" + _words(BREAKDOWN_MARKERS) + r")(?!\p{L})", _F)
+
+# basis: "so với …" / "so …" then a phrase; the same phrase right after a ratio ("bằng 90% cùng kỳ")
+_BASIS_PHRASES = [(regex.compile(pattern, _F), basis) for pattern, basis in BASIS_RULES]
+_SO_VOI_RE = regex.compile(r"(?<!\p{L})so(?:\s+với)?+\s+(?!(?:mức|tốc\s+độ|tại)(?!\p{L}))(?P<what>[^,;()]{0,60})", _F)
+
+_QUALIFIER_WORDS = _words(QUALIFIERS)
+_ADJACENT_QUALIFIER_RE = regex.compile(
+    r"(?<!\p{L})(?<!nói\s)(?P<q>" + _QUALIFIER_WORDS + r")(?:\s+(?:mức|là|ở\s+mức|tới|đến|đạt))?\s*(?:từ\s+)?$", _F
+)
+_FRAMING_QUALIFIER_RE = regex.compile(
+    r"(?<!\p{L})(?<!so\s+với\s+)(?P<q>"
+    + _words(k for k, v in QUALIFIERS.items() if v in ABOUT_CONTEXT)
+    + r")(?!\p{L})",
+    _F,
+)
+
+_MONTH_COUNT = r"(?:\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+một|\s+hai)?)"
+_PERIOD_RE = regex.compile(
+    r"(?<!\p{L})(?:(?:lũy\s+kế|tính\s+chung|tính\s+riêng|sau)\s+)?(?:"
+    r"(?:nửa\s+(?:đầu|cuối)\s+)?(?:tháng\s+(?:\d{1,2}(?:/\d{4})?|(?-i:[\p{Lu}][\p{Ll}]+))(?:\s+năm\s+\d{4})?)"
+    r"|" + _MONTH_COUNT + r"\s+tháng(?:\s+(?:đầu|cuối)\s+năm)?(?:\s+(?:năm\s+)?(?:\d{4}|nay|qua))?"
+    r"(?:\s+tính\s+từ\s+đầu\s+năm)?"
+    r"|nửa\s+(?:đầu|cuối)\s+năm(?:\s+(?:\d{4}|nay))?"
+    r"|quý\s+(?:[IV]+|\d)(?:/\d{4})?(?:\s+năm\s+\d{4})?"
+    r"|năm\s+(?:\d{4}|nay)"
+    r"|từ\s+đầu\s+năm(?:\s+đến\s+nay)?|đến\s+nay|trong\s+tháng(?!\s+\d)"
+    r")(?!\p{L})",
+    _F,
+)
+_COMPARED_PERIOD_RE = regex.compile(r"(?:so\s+với|so)\s+$", _F)
+
+
+@dataclass(frozen=True)
+class Role:
+    """What a figure is in its clause: a value, a change (with direction), a share, a ratio to a reference,
+    a new level after "lên"/"xuống", or nothing we report (a contribution)."""
+
+    name: RoleName
+    direction: Direction | None = None
+    comparative: bool = False
+    respectively: bool = False
+
+
+def classify(gap: str, kind: str | None, sign: str, previous: Role | None) -> Role:
+    """The role of a figure from the words right before it.
+
+    >>> classify("kim ngạch đạt 1.320 triệu USD, giảm ", "percent", "", None)
+    Role(name='change', direction='down', comparative=False, respectively=False)
+    >>> classify("tăng từ 27 triệu đồng/m2 lên ", "money", "", None).name
+    'level'
+    >>> classify(" và ", "percent", "", Role("change", "up")).direction
+    'up'
+    >>> classify(", chiếm ", "percent", "", None).name
+    'share'
+    >>> classify(" (giảm đáng kể so với mức tăng ", "percent", "", None).comparative
+    True
+    """
+    respectively = bool(_RESPECTIVELY_RE.search(gap[-40:]))
+    if _CONTRIBUTION_END_RE.search(gap):
+        return Role("skip")
+    if sign in {"-", "+"} and kind in {"percent", "point", "pp"}:
+        return Role("change", "down" if sign == "-" else "up")
+    if _COMPARATIVE_END_RE.search(gap):
+        up = regex.search(r"tăng\S*\s*(?:của\s*)?$", gap, _F)
+        return Role("change", "up" if up else "down", comparative=True)
+    announced = _ANNOUNCED_CHANGE_RE.search(gap)
+    if announced:
+        return Role("change", "up" if announced.group("verb").lower().startswith("tăng") else "down")
+    if _LEVEL_END_RE.search(gap):
+        return Role("level")
+    if _TIMES_END_RE.search(gap):
+        return Role("change", "up", respectively=respectively)
+    change = _CHANGE_END_RE.search(gap)
+    if change:
+        return Role("change", "up" if change.group("up") else "down", respectively=respectively)
+    if previous is not None and previous.name in {"change", "ratio"} and _LIST_GAP_RE.match(gap):
+        return Role(previous.name, previous.direction, previous.comparative, previous.respectively)
+    if kind in {"pp", "times"}:
+        return Role("skip")
+    if _SHARE_END_RE.search(gap):
+        return Role("share")
+    ratio = _RATIO_END_RE.search(gap)
+    if ratio and kind == "percent" and ratio.group("verb").lower() != "đạt":
+        return Role("ratio", respectively=respectively)
+    return Role("value")
+
+
+def is_continuation(gap: str) -> bool:
+    """True when only a comma or "và" separates two figures ("tăng 7% và 33%")."""
+    return bool(_LIST_GAP_RE.match(gap))
+
+
+def has_verb(gap: str) -> bool:
+    """True when the gap holds a change verb."""
+    return bool(_GAP_HAS_VERB_RE.search(gap))
+
+
+def has_marker(gap: str) -> bool:
+    """True when a breakdown marker ("trong đó", "gồm", "riêng") opens what follows."""
+    return bool(_MARKER_RE.search(gap))
+
+
+def frames_list(gap: str) -> bool:
+    """True when "lần lượt"/"tương ứng" announces changes that map one-to-one onto the figures before."""
+    return bool(_RESPECTIVELY_RE.search(gap))
+
+
+def _basis_of(phrase: str) -> Basis:
+    for pattern, basis in _BASIS_PHRASES:
+        if pattern.match(phrase):
+            return basis
+    return "other"
+
+
+def basis_after(after: str) -> Basis | None:
+    """The basis named by the first "so với …" in the words after a change.
+
+    >>> basis_after(" so với cùng kỳ năm trước; dệt may")
+    'same_period_last_year'
+    >>> basis_after(" so với tháng trước và tăng")
+    'previous_period'
+    >>> basis_after(" so với năm ngoái")
+    'previous_period'
+    >>> basis_after(" so với kế hoạch")
+    'plan'
+    >>> basis_after(" so với thời điểm cuối năm 2021")
+    'other'
+    >>> basis_after(" về lượng") is None
+    True
+    """
+    found = _SO_VOI_RE.search(after)
+    if not found:
+        return None
+    return _basis_of(found.group("what").strip())
+
+
+def basis_before(gap: str) -> Basis | None:
+    """A "so với X" standing before the change in its own clause ("so với tháng 4/2018 tăng 10,9%")."""
+    clause = regex.split(r"[,;(]", gap)[-1]
+    return basis_after(clause)
+
+
+def reference_basis(after: str) -> Basis | None:
+    """The reference right after a ratio: "bằng 90% cùng kỳ năm trước", "đạt 76% kế hoạch năm"."""
+    phrase = after.strip()
+    for pattern, basis in _BASIS_PHRASES[:2]:
+        if pattern.match(phrase):
+            return basis
+    return basis_after(after)
+
+
+def qualifier_for(gap: str, framing: str) -> Qualifier | None:
+    """The qualifier word right next to the number, else an estimate/target word framing the clause.
+
+    >>> qualifier_for("xuất khẩu đạt gần ", "")
+    'nearly'
+    >>> qualifier_for("sản lượng xung quanh mức ", "Theo dự báo")
+    'about'
+    >>> qualifier_for("đạt ", "tổng kim ngạch ước tính đạt ")
+    'estimate'
+    """
+    adjacent = _ADJACENT_QUALIFIER_RE.search(gap)
+    if adjacent:
+        return QUALIFIERS[" ".join(adjacent.group("q").lower().split())]
+    framed = _FRAMING_QUALIFIER_RE.search(framing)
+    if framed:
+        return QUALIFIERS[" ".join(framed.group("q").lower().split())]
+    return None
+
+
+def aspect_after(after: str) -> str | None:
+    """The aspect a change speaks of: "tăng 11,6% về lượng" → "lượng", "ở chiều bán ra" → "bán ra"."""
+    found = regex.match(r"\s*(?:về|ở\s+chiều)\s+(?P<what>(?:(?!và|nhưng|so|,|;|\.|\()\S+\s*){1,4})", after, _F)
+    return found.group("what").strip() if found else None
+
+
+def period_before(text: str, start: int, end: int) -> str | None:
+    """The last period expression in `text[start:end]` that is not the object of "so với"."""
+    last: str | None = None
+    for found in _PERIOD_RE.finditer(text, start, end):
+        if _COMPARED_PERIOD_RE.search(text, max(start, found.start() - 8), found.start()):
+            continue
+        last = found.group(0)
+    return last
+
+
+def period_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where the period expressions of `text[start:end]` are (the subject finder cuts them out)."""
+    return [found.span() for found in _PERIOD_RE.finditer(text, start, end)]
+
+
+_NOUN_STOPS = frozenset(
+    {
+        *(w for w in CHANGE_UP + CHANGE_DOWN if " " not in w),
+        *NOUN_STOPS,
+    }
+)
+_COUNT_STOPS = frozenset({*(w for w in CHANGE_UP + CHANGE_DOWN if " " not in w), *COUNT_TAIL_STOPS})
+_MAX_COUNT_WORDS = 12
+_SPACE_RE = regex.compile(r"[ \t]+")
+_SPACE_DIGIT_RE = regex.compile(r"\s+\d")
+_NOUN_WORD_RE = regex.compile(r"(?P<word>\p{L}[\p{L}-]*)(?![\p{L}\d/])(?P<punct>[,;.:()…]?)")
+_MAX_NOUN_WORDS = 8
+
+
+def measured_noun(after: str, count: bool) -> tuple[str, int]:
+    """The noun phrase right after a figure and how many characters it takes.
+
+    "36.794 tỷ đồng doanh thu và …" measures "doanh thu"; "8.038 doanh nghiệp thành lập mới, …" counts
+    "doanh nghiệp thành lập mới". The next figure's clause starts after it.
+
+    >>> measured_noun(" doanh thu và 4.012 tỷ đồng", False)
+    ('doanh thu', 10)
+    >>> measured_noun(" cà phê (tương đương 1,34 triệu bao)", False)
+    ('cà phê', 7)
+    >>> measured_noun(", giảm 47,6%", False)
+    ('', 0)
+    >>> measured_noun(" được giao dịch, đạt", True)
+    ('được giao dịch', 15)
+    """
+    words: list[str] = []
+    consumed = 0
+    space = _SPACE_RE.match(after)
+    stops, most = (_COUNT_STOPS, _MAX_COUNT_WORDS) if count else (_NOUN_STOPS, _MAX_NOUN_WORDS)
+    while space and len(words) < most:
+        found = _NOUN_WORD_RE.match(after, space.end())
+        if not found:
+            break
+        word = found.group("word")
+        lower = word.lower()
+        if lower in stops or (not count and (lower in {"được", "có"} or (not words and not word[0].islower()))):
+            break
+        if lower == "sau" and _SPACE_DIGIT_RE.match(after, found.end()):
+            break  # "sau 9 tháng" is a period, "sau thuế" part of the noun
+        words.append(word)
+        consumed = found.start() + len(word)
+        if found.group("punct"):
+            break
+        space = _SPACE_RE.match(after, consumed)
+    return " ".join(words), consumed if words else 0

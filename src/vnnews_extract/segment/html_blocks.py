@@ -1,0 +1,493 @@
+"""One pass over the lxml tree: the page's visible text as raw blocks, each with what the tree says of it.
+
+A block is the text between two block-level boundaries (a ``<p>``, a heading, a list item, a table cell,
+a ``<br>``…). Each block keeps what later rules need and what its text alone cannot tell: the chain of
+elements above it (for container scoring), how much of it is link text, whether it is all bold or italic,
+its alignment, the nearest class/id hints (chrome family, caption, lead, author…), and whether an image
+stands right before it. Data tables (rows of short cells) become one block per row, cells joined by
+" | "; layout tables are walked like any other container.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import lxml.html
+import regex
+
+from ..vocab import CHROME_PHRASES, chrome_reason, fold
+from .hints import (
+    AUTHOR_HINT,
+    BREADCRUMB_HINT,
+    CAPTION_HINT,
+    CONTENT_HINT,
+    DATE_HINT,
+    HIDDEN_CLASS,
+    LEAD_HINT,
+    SOURCE_HINT,
+    SUBHEADING_HINT,
+    TITLE_HINT,
+    WEAK_FAMILIES,
+    chrome_hint,
+)
+
+__all__ = ["RawBlock", "raw_blocks"]
+
+# Elements whose content is never read text.
+_SKIPPED_TAGS: frozenset[str] = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "video",
+        "audio",
+        "select",
+        "option",
+        "button",
+        "input",
+        "textarea",
+        "head",
+        "map",
+        "math",
+    }
+)
+# Elements that start and end a block of text.
+_BLOCK_TAGS: frozenset[str] = frozenset(
+    {
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "section",
+        "article",
+        "aside",
+        "header",
+        "footer",
+        "nav",
+        "main",
+        "address",
+        "pre",
+        "form",
+        "fieldset",
+        "center",
+        "hr",
+        "details",
+        "summary",
+        "menu",
+        "hgroup",
+        "body",
+        "html",
+    }
+)
+_BOLD_TAGS: frozenset[str] = frozenset({"b", "strong"})
+_ITALIC_TAGS: frozenset[str] = frozenset({"i", "em"})
+_HEADING_TAGS: frozenset[str] = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Inline tags that change how their text is read even without attributes.
+_INLINE_EFFECT_TAGS: frozenset[str] = _BOLD_TAGS | _ITALIC_TAGS | {"a", "font"}
+_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+_ALIGN_STYLE = regex.compile(r"text-align\s*:\s*(right|center|justify|left)", regex.IGNORECASE)
+_BOLD_STYLE = regex.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", regex.IGNORECASE)
+_ITALIC_STYLE = regex.compile(r"font-style\s*:\s*italic", regex.IGNORECASE)
+# Inline typography that sets a line apart from the body text (captions are coloured, smaller, italic).
+_SET_APART_STYLE = regex.compile(r"(?<![-\w])color\s*:|font-size\s*:|font-style\s*:\s*italic", regex.IGNORECASE)
+_SPACE = regex.compile(r"[\s\u200b\u200c\u200d\ufeff]+")
+# Longer lines are never only chrome phrases; not matching them saves most of the vocabulary work.
+_CHROME_LINE_MAX_CHARS, _CHROME_LINE_MAX_WORDS = 100, 14
+# An image table (picture row, caption row) has at most this many rows.
+_FIGURE_TABLE_MAX_ROWS = 3
+# The first word of every chrome phrase: a line opening with another word is not made of them.
+_CHROME_FIRST_WORDS: frozenset[str] = frozenset(fold(p).split()[0] for ps in CHROME_PHRASES.values() for p in ps)
+_FIRST_WORD = regex.compile(r"[\p{L}]+")
+# A data table's cells are short; longer cells mean the table lays out an article or a box.
+_DATA_CELL_MAX_CHARS = 200
+
+
+@dataclass(frozen=True)
+class Hints:
+    """What the class/id names above a block say: for each kind, the path depth of the nearest element
+    that names it (None = no element does). Depths let a rule ignore names on the container's ancestors."""
+
+    chrome: str | None = None
+    chrome_at: int | None = None
+    caption: int | None = None
+    lead: int | None = None
+    title: int | None = None
+    author: int | None = None
+    source: int | None = None
+    date: int | None = None
+    breadcrumb: int | None = None
+    subheading: int | None = None
+    content: int | None = None
+
+
+@dataclass
+class RawBlock:
+    """A run of visible text and what the tree says about it."""
+
+    text: str
+    tag: str  # the nearest block-level element's tag, "tr" for a data-table row
+    path: tuple[lxml.html.HtmlElement, ...]  # block-level ancestors, outermost first
+    link_chars: int
+    bold: bool  # the whole text is bold
+    italic: bool
+    styled: bool  # the whole text has its own colour, size or slant
+    align: str | None
+    hints: Hints
+    in_heading: str | None = None  # h1…h6 when inside one
+    list_at: int | None = None  # path depth of the nearest enclosing <li>
+    in_quote: bool = False
+    in_figure: bool = False
+    after_image: bool = False  # an image stands between the previous block and this one
+    image_near: bool = False  # the image stands in this block's <figure>, or in a row above it in a small table
+    repeats_alt: bool = False  # the text repeats that image's alt text
+    index: int = 0
+
+    @property
+    def owner(self) -> lxml.html.HtmlElement:
+        return self.path[-1]
+
+    @functools.cached_property
+    def chrome_phrase(self) -> str | None:
+        """The chrome family when the text is only chrome phrases ("Tin liên quan", "Chia sẻ")."""
+        text = self.text
+        if len(text) > _CHROME_LINE_MAX_CHARS or text.count(" ") >= _CHROME_LINE_MAX_WORDS:
+            return None
+        first = _FIRST_WORD.search(text)
+        if first is None or fold(first.group(0)) not in _CHROME_FIRST_WORDS:
+            return None
+        return chrome_reason(text)
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+def clean_text(text: str) -> str:
+    """Collapse whitespace (zero-width marks included) to single spaces.
+
+    >>> clean_text("  Giá\\u00a0 xăng\\ufeff\\n tăng ")
+    'Giá xăng tăng'
+    """
+    return _SPACE.sub(" ", text).strip()
+
+
+def _names(el: lxml.html.HtmlElement) -> str:
+    cls, ident = el.get("class"), el.get("id")
+    if cls is None and ident is None:
+        return ""
+    return f"{cls or ''} {ident or ''}".lower()
+
+
+def _is_hidden(el: lxml.html.HtmlElement, names: str) -> bool:
+    if el.get("hidden") is not None or (el.get("aria-hidden") == "true" and el.tag != "span"):
+        return True
+    style = el.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    return bool(names) and HIDDEN_CLASS.search(names) is not None
+
+
+def _align(el: lxml.html.HtmlElement) -> str | None:
+    align = el.get("align")
+    if align:
+        return str(align).lower()
+    style = el.get("style")
+    if style:
+        match = _ALIGN_STYLE.search(style)
+        if match:
+            return str(match.group(1)).lower()
+    return None
+
+
+@dataclass(frozen=True)
+class _Named:
+    """What one class/id string names (computed once per distinct string: CMSs repeat their names)."""
+
+    chrome: str | None
+    caption: bool
+    lead: bool
+    title: bool
+    author: bool
+    source: bool
+    date: bool
+    breadcrumb: bool
+    subheading: bool
+    content: bool
+
+
+@functools.lru_cache(maxsize=4096)
+def _named(names: str) -> _Named:
+    family = chrome_hint(names)
+    content = CONTENT_HINT.search(names) is not None
+    if family in WEAK_FAMILIES and content:  # "content_detail … block_ads_connect": the content name wins
+        family = None
+    return _Named(
+        chrome=family,
+        caption=CAPTION_HINT.search(names) is not None,
+        lead=LEAD_HINT.search(names) is not None,
+        title=TITLE_HINT.search(names) is not None,
+        author=AUTHOR_HINT.search(names) is not None,
+        source=SOURCE_HINT.search(names) is not None,
+        date=DATE_HINT.search(names) is not None,
+        breadcrumb=BREADCRUMB_HINT.search(names) is not None,
+        subheading=SUBHEADING_HINT.search(names) is not None,
+        content=content,
+    )
+
+
+_NOTHING_NAMED = _Named(None, False, False, False, False, False, False, False, False, False)
+
+
+def _hints_for(names: str, depth: int, above: Hints) -> Hints:
+    if not names:
+        return above
+    n = _named(names)
+    if n == _NOTHING_NAMED:
+        return above
+    return Hints(
+        chrome=n.chrome or above.chrome,
+        chrome_at=depth if n.chrome else above.chrome_at,
+        caption=depth if n.caption else above.caption,
+        lead=depth if n.lead else above.lead,
+        title=depth if n.title else above.title,
+        author=depth if n.author else above.author,
+        source=depth if n.source else above.source,
+        date=depth if n.date else above.date,
+        breadcrumb=depth if n.breadcrumb else above.breadcrumb,
+        subheading=depth if n.subheading else above.subheading,
+        content=depth if n.content else above.content,
+    )
+
+
+def _rows(table: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    rows: list[lxml.html.HtmlElement] = []
+    for child in table:
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in ("tbody", "thead", "tfoot"):
+            rows.extend(r for r in child if r.tag == "tr")
+    return rows
+
+
+def _cells(row: lxml.html.HtmlElement) -> list[str]:
+    return [clean_text(c.text_content()) for c in row if c.tag in ("td", "th")]
+
+
+def _is_small_table(table: lxml.html.HtmlElement) -> bool:
+    """A table of a few rows and no nested table: the frame of one picture and its caption."""
+    return table.find(".//table") is None and len(table.findall(".//tr")) <= _FIGURE_TABLE_MAX_ROWS
+
+
+def data_table_rows(table: lxml.html.HtmlElement) -> list[str] | None:
+    """The rows of a data table as "cell | cell" lines, or None for a layout table.
+
+    A data table has at least two rows of at least two non-empty cells, every cell short, no image and
+    no nested table: a table holding an image beside its text, or whole paragraphs, lays out a page.
+
+    >>> rows = "<tr><th>Mặt hàng</th><th>Giá</th></tr><tr><td>Gạo</td><td>12.000</td></tr>"
+    >>> data_table_rows(lxml.html.fromstring(f"<table>{rows}</table>"))
+    ['Mặt hàng | Giá', 'Gạo | 12.000']
+    >>> step = "<tr><td><img src=a.jpg></td><td>Bước 1: trộn bột</td></tr>"
+    >>> data_table_rows(lxml.html.fromstring(f"<table>{step}</table>")) is None
+    True
+    """
+    if table.find(".//table") is not None or table.find(".//img") is not None:
+        return None
+    rows = [cells for cells in (_cells(r) for r in _rows(table)) if any(cells)]
+    wide = [cells for cells in rows if sum(1 for c in cells if c) >= 2]
+    if len(wide) < 2 or len(wide) < len(rows) / 2:
+        return None
+    if any(len(c) > _DATA_CELL_MAX_CHARS for cells in rows for c in cells):
+        return None
+    return [" | ".join(c for c in cells if c) for cells in rows]
+
+
+@dataclass
+class _Walk:
+    """Mutable state of the single pass over the tree."""
+
+    blocks: list[RawBlock] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+    link_chars: int = 0
+    bold_chars: int = 0
+    italic_chars: int = 0
+    styled_chars: int = 0
+    image_pending: bool = False
+    image_owner: lxml.html.HtmlElement | None = None
+    image_row: lxml.html.HtmlElement | None = None
+    image_alt: str = ""
+
+    def add_text(self, text: str | None, ctx: _Context) -> None:
+        if not text:
+            return
+        self.parts.append(text)
+        size = len(text.strip())
+        if ctx.in_link:
+            self.link_chars += size
+        if ctx.bold:
+            self.bold_chars += size
+        if ctx.italic:
+            self.italic_chars += size
+        if ctx.styled or ctx.italic:
+            self.styled_chars += size
+
+
+@dataclass(slots=True)
+class _Context:
+    """What holds for the text under an element; never changed once made (a child gets a new one)."""
+
+    path: tuple[lxml.html.HtmlElement, ...]
+    hints: Hints
+    align: str | None = None
+    in_link: bool = False
+    bold: bool = False
+    italic: bool = False
+    styled: bool = False
+    heading: str | None = None
+    list_at: int | None = None
+    in_quote: bool = False
+    in_figure: bool = False
+    figure: lxml.html.HtmlElement | None = None  # the nearest <figure> or small table, to tie captions to images
+    row: lxml.html.HtmlElement | None = None
+
+
+def _flush(walk: _Walk, ctx: _Context) -> None:
+    if not walk.parts:
+        return
+    text = clean_text("".join(walk.parts))
+    if text:
+        visible = len("".join(text.split())) or 1
+        walk.blocks.append(
+            RawBlock(
+                text=text,
+                tag=ctx.path[-1].tag if ctx.path else "body",
+                path=ctx.path,
+                link_chars=min(walk.link_chars, len(text)),
+                bold=walk.bold_chars >= 0.9 * visible,
+                italic=walk.italic_chars >= 0.9 * visible,
+                styled=walk.styled_chars >= 0.9 * visible,
+                align=ctx.align,
+                hints=ctx.hints,
+                in_heading=ctx.heading,
+                list_at=ctx.list_at,
+                in_quote=ctx.in_quote,
+                in_figure=ctx.in_figure,
+                after_image=walk.image_pending,
+                image_near=walk.image_pending
+                and walk.image_owner is not None
+                and walk.image_owner is ctx.figure
+                and (ctx.figure.tag == "figure" or walk.image_row is not ctx.row),
+                repeats_alt=walk.image_pending and bool(walk.image_alt) and clean_text(walk.image_alt) == text,
+                index=len(walk.blocks),
+            )
+        )
+        walk.image_pending = False
+    walk.parts.clear()
+    walk.link_chars = walk.bold_chars = walk.italic_chars = walk.styled_chars = 0
+
+
+def _child_context(el: lxml.html.HtmlElement, tag: str, names: str, ctx: _Context) -> _Context:
+    style = el.get("style") or ""
+    block = tag in _BLOCK_TAGS
+    return _Context(
+        path=(*ctx.path, el) if block else ctx.path,
+        hints=_hints_for(names, len(ctx.path), ctx.hints),
+        align=_align(el) or ctx.align,
+        in_link=ctx.in_link or tag == "a",
+        bold=ctx.bold or tag in _BOLD_TAGS or tag in _HEADING_TAGS or bool(style and _BOLD_STYLE.search(style)),
+        italic=ctx.italic or tag in _ITALIC_TAGS or bool(style and _ITALIC_STYLE.search(style)),
+        styled=ctx.styled
+        or bool(style and _SET_APART_STYLE.search(style))
+        or (tag == "font" and (el.get("color") is not None or el.get("size") is not None)),
+        heading=tag if tag in _HEADING_TAGS else ctx.heading,
+        list_at=len(ctx.path) if tag == "li" else ctx.list_at,
+        in_quote=ctx.in_quote or tag == "blockquote",
+        in_figure=ctx.in_figure or tag in ("figure", "figcaption"),
+        figure=el if tag == "figure" or (tag == "table" and _is_small_table(el)) else ctx.figure,
+        row=el if tag == "tr" else ctx.row,
+    )
+
+
+def _walk(el: lxml.html.HtmlElement, ctx: _Context, walk: _Walk) -> None:
+    for child in el:
+        tag = child.tag
+        if not isinstance(tag, str):  # comment or processing instruction: only its tail is text
+            walk.add_text(child.tail, ctx)
+            continue
+        tag = tag.lower()
+        if tag in _SKIPPED_TAGS:
+            walk.add_text(child.tail, ctx)
+            continue
+        if tag == "br":
+            _flush(walk, ctx)
+            walk.add_text(child.tail, ctx)
+            continue
+        if tag == "img":
+            _flush(walk, ctx)
+            walk.image_pending, walk.image_owner, walk.image_row = True, ctx.figure, ctx.row
+            walk.image_alt = child.get("alt") or ""
+            walk.add_text(child.tail, ctx)
+            continue
+        block = tag in _BLOCK_TAGS
+        if not block and tag not in _INLINE_EFFECT_TAGS and not child.keys():
+            inner = ctx  # a bare <span>, <u>, <sup>…: nothing about the text changes
+        else:
+            names = _names(child)
+            if _is_hidden(child, names):
+                walk.add_text(child.tail, ctx)
+                continue
+            inner = _child_context(child, tag, names, ctx)
+        if block:
+            _flush(walk, ctx)
+        rows = data_table_rows(child) if tag == "table" else None
+        if rows is not None:
+            for row in rows:
+                walk.parts.append(row)
+                _flush(walk, _Context(path=inner.path, hints=inner.hints, align=inner.align))
+                walk.blocks[-1].tag = "tr"
+        else:
+            walk.add_text(child.text, inner)
+            _walk(child, inner, walk)
+            if block:
+                _flush(walk, inner)
+        walk.add_text(child.tail, ctx)
+
+
+def raw_blocks(tree: lxml.html.HtmlElement) -> list[RawBlock]:
+    """Every visible text block of the page's body, in document order."""
+    body = tree.find("body")
+    root = body if body is not None else tree
+    walk = _Walk()
+    ctx = _Context(path=(root,), hints=Hints())
+    walk.add_text(root.text, ctx)
+    _walk(root, ctx, walk)
+    _flush(walk, ctx)
+    return walk.blocks
