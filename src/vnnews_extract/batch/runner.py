@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import signal
 import zlib
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
@@ -91,6 +92,15 @@ def _settle(input_id: str, url: str | None, future: Future[Result], timeout: flo
         return Failure.of(input_id, url, WorkerCrashError(f"the worker process died: {exc}"))
 
 
+def _ignore_interrupts() -> None:
+    """Worker start-up: Ctrl-C reaches the whole process group, but only the parent may act on it.
+
+    Otherwise a worker killed by the signal is reported as a crashed page, and ``--resume`` would then
+    skip a page that never failed.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _serial(entries: Iterable[Item | Failure], extractor: Extractor) -> Generator[Outcome, None, None]:
     for entry in entries:
         if isinstance(entry, Failure):
@@ -106,7 +116,7 @@ def _pooled(
 
     window: deque[tuple[str, str | None, Future[Result] | Failure]] = deque()
     limit = workers * _IN_FLIGHT_PER_WORKER
-    pool = ProcessPool(max_workers=workers)
+    pool = ProcessPool(max_workers=workers, initializer=_ignore_interrupts)
     finished = False
 
     def pop() -> Outcome:
