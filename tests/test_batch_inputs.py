@@ -178,3 +178,23 @@ def test_empty_and_binary_files_are_read_as_pages(tmp_path: Path) -> None:
     (tmp_path / "rong.html").write_bytes(b"")
     (tmp_path / "nhi-phan.html").write_bytes(bytes(range(256)) * 4)
     assert len(list(iter_inputs([str(tmp_path)]))) == 2  # their extraction fails later, as Failures
+
+
+def test_urls_are_read_through_fsspec(tmp_path: Path) -> None:
+    pytest.importorskip("fsspec")
+    write_warc(tmp_path / "crawl.warc.gz", WARC_RECORDS, compress=True)
+    lines = json.dumps({"url": "https://bao.vn/9", "text": "Giá cao su tăng\n\nGiá cao su tăng 3%."})
+    (tmp_path / "dump.jsonl.gz").write_bytes(gzip.compress(lines.encode()))
+    (tmp_path / "trang.html").write_text(PAGE, encoding="utf-8")
+    base = tmp_path.as_uri()
+    results = list(
+        iter_inputs([f"{base}/crawl.warc.gz", f"{base}/dump.jsonl.gz", f"{base}/trang.html", f"{base}/x.warc"])
+    )
+    assert ids(results)[:4] == [
+        f"{base}/crawl.warc.gz@{results[0].id.rsplit('@', 1)[1]}",  # type: ignore[union-attr]
+        f"{base}/crawl.warc.gz@{results[1].id.rsplit('@', 1)[1]}",  # type: ignore[union-attr]
+        f"{base}/dump.jsonl.gz:1",
+        f"{base}/trang.html",
+    ]
+    assert isinstance(results[3], Item) and results[3].source == PAGE.encode()
+    assert isinstance(results[4], Failure) and results[4].error == "MissingInputError"
