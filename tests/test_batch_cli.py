@@ -205,6 +205,8 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["a.html", "-o", str(tmp_path), "--workers", "-1"]) == 2
     assert main(["a.html", "-o", str(tmp_path), "--timeout", "0"]) == 2
     assert main(["a.html", "-o", str(tmp_path), "--scheduler", "tcp://x:8786"]) == 2
+    (tmp_path / "a-file").write_text("x")
+    assert main(["a.html", "-o", str(tmp_path / "a-file")]) == 2  # OUTDIR is a file
     assert main(["--help"]) == 0
     assert "--resume" in capsys.readouterr().out
 

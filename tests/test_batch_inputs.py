@@ -22,14 +22,14 @@ PAGE = (
 )
 
 
-def write_warc(path: Path, records: list[tuple[str, str, bytes]], *, compress: bool) -> bytes:
-    """Write (url, content type, body) response records plus one request record; return the file's bytes."""
+def write_warc(path: Path, records: list[tuple[str, str, bytes]], *, compress: bool, status: str = "200 OK") -> bytes:
+    """Write (url, content type, body) response records, each after its request; return the file's bytes."""
     with path.open("wb") as stream:
         writer = WARCWriter(stream, gzip=compress)
         for url, content_type, body in records:
             request = writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
             writer.write_record(request)
-            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
             writer.write_record(
                 writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
             )
@@ -142,6 +142,13 @@ def test_truncated_warc_keeps_whole_records_and_reports_the_cut(tmp_path: Path, 
     assert isinstance(last, Failure) and last.error == "TruncatedArchiveError"
     assert pages and all(isinstance(p, Item) for p in pages)
     assert len(pages) < 6  # two pages per copy of WARC_RECORDS; the cut one is not among them
+
+
+def test_redirects_and_error_responses_are_not_pages(tmp_path: Path) -> None:
+    for status in ("301 Moved Permanently", "404 Not Found"):
+        path = tmp_path / f"{status[:3]}.warc"
+        write_warc(path, WARC_RECORDS, compress=False, status=status)
+        assert list(iter_inputs([str(path)])) == []
 
 
 def test_not_a_warc_is_one_failure(tmp_path: Path) -> None:

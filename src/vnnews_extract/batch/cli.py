@@ -18,7 +18,7 @@ from typing import IO
 
 from .inputs import Readable, iter_inputs
 from .model import Failure, Item
-from .outputs import BatchWriter, OutdirInUseError
+from .outputs import BatchWriter, OutdirError
 from .runner import Extractor, Outcome, extract_outcomes
 
 __all__ = ["DEFAULT_TIMEOUT", "build_parser", "main"]
@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None, *, stdin: Readable | None = None, extrac
 
                 return run_cli(args, extractor)
             return _run_local(args, stdin, extractor)
-        except OutdirInUseError as exc:
+        except OutdirError as exc:
             problem = str(exc)
     print(f"vnnews-extract batch: {problem}", file=sys.stderr)
     return _EXIT_USAGE

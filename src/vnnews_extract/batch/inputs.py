@@ -207,18 +207,26 @@ def read_warc(stream: Readable, name: str) -> Iterator[Item | Failure]:
         yield Failure.of(f"{name}@{end}", None, TruncatedArchiveError(f"{name}: unreadable after byte {end}: {exc}"))
 
 
+def _is_page_response(record: Any) -> bool:
+    """A successful (2xx) HTTP response whose content type is a page: redirects, error pages, images,
+    PDFs, requests, metadata and revisit records are not inputs (Common Crawl WARCs are full of them)."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return False
+    if not str(record.http_headers.get_statuscode() or "").startswith("2"):
+        return False
+    content_type = record.http_headers.get_header("Content-Type")
+    return not content_type or content_type.lower().lstrip().startswith(_PAGE_CONTENT_TYPES)
+
+
 def _warc_item(record: Any, name: str) -> Item | None:
-    """The page of a response record, or None for other records and non-page responses.
+    """The page of a response record, or None for records that are not pages (`_is_page_response`).
 
     The record is read to its end here (the iterator needs that to report its offset and length).
     """
-    if record.rec_type != "response" or record.http_headers is None:
+    if not _is_page_response(record):
         record.raw_stream.read()
         return None
     content_type = record.http_headers.get_header("Content-Type")
-    if content_type and not content_type.lower().lstrip().startswith(_PAGE_CONTENT_TYPES):
-        record.raw_stream.read()
-        return None
     body = record.content_stream().read(MAX_INPUT_BYTES + 1)
     record.raw_stream.read()
     url = record.rec_headers.get_header("WARC-Target-URI")

@@ -35,7 +35,7 @@ __all__ = [
     "METRIC_COLUMNS",
     "SUMMARY_FILE",
     "BatchWriter",
-    "OutdirInUseError",
+    "OutdirError",
     "Tally",
     "metric_rows",
 ]
@@ -65,8 +65,9 @@ METRIC_COLUMNS = (
 _INTEGER_COLUMNS = ("index", "parent", "section")
 
 
-class OutdirInUseError(Exception):
-    """OUTDIR already holds batch outputs and ``--resume`` was not given: refuse to mix or overwrite them."""
+class OutdirError(Exception):
+    """OUTDIR cannot take this run: it is not a writable directory, or it already holds batch outputs and
+    ``--resume`` was not given (outputs of two runs are never mixed or overwritten)."""
 
 
 def _one_line(text: str | None) -> str | None:
@@ -195,10 +196,13 @@ class BatchWriter:
         self.parquet = parquet
         self.tally = Tally()
         self.done: set[str] = set()
-        outdir.mkdir(parents=True, exist_ok=True)
+        try:
+            outdir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutdirError(f"cannot use {outdir} as the output directory: {exc.strerror or exc}") from exc
         existing = [name for name in (ARTICLES_FILE, ERRORS_FILE, METRICS_CSV_FILE) if (outdir / name).exists()]
         if existing and not resume:
-            raise OutdirInUseError(f"{outdir} already holds {', '.join(existing)}: pass --resume, or another OUTDIR")
+            raise OutdirError(f"{outdir} already holds {', '.join(existing)}: pass --resume, or another OUTDIR")
         if resume:
             self._load_previous()
         self._articles = self._open(ARTICLES_FILE)
