@@ -8,6 +8,7 @@ with 1 and 2 workers, and the time of ``import vnnews_extract``.
     python bench/bench_speed.py                      # the shared corpus, 5 rounds
     python bench/bench_speed.py --rounds 10 --profile
     python bench/bench_speed.py DIR_OF_HTML --pool-pages 4000
+    python bench/bench_speed.py --pool-only          # re-measure the pool when the machine is idle
 
 Run from the repository root with ``PYTHONPATH=src`` (or an installed package); needs the ``[bench]``
 extra for the peers (a missing peer is skipped and said so).
@@ -141,11 +142,12 @@ def pool_items(pages: list[str], count: int) -> Iterator[Item]:
         yield Item(f"page-{number}", html)
 
 
-def pool_throughput(pages: list[str], count: int, workers: int) -> tuple[float, float, float]:
-    """Pages/s of `extract_many`, and the CPU ms a page costs the parent and the workers.
+def pool_throughput(pages: list[str], count: int, workers: int) -> tuple[float, float, float, float]:
+    """Pages/s of `extract_many`, the CPU ms a page costs the parent and the workers, and the cores used.
 
     When the machine is shared, wall-clock scaling understates the pool: the CPU split shows whether the
-    parent (reading, pickling, reordering) could hold back the workers.
+    parent (reading, pickling, reordering) could hold back the workers, and the cores the workers actually
+    got (their CPU time over the wall time) shows whether the machine let them run in parallel.
     """
     parent, children = resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN
     cpu_before = resource.getrusage(parent).ru_utime + resource.getrusage(parent).ru_stime
@@ -155,7 +157,7 @@ def pool_throughput(pages: list[str], count: int, workers: int) -> tuple[float, 
     elapsed = time.perf_counter() - started
     cpu = resource.getrusage(parent).ru_utime + resource.getrusage(parent).ru_stime - cpu_before
     child = resource.getrusage(children).ru_utime + resource.getrusage(children).ru_stime - child_before
-    return done / elapsed, cpu / done * 1000, child / done * 1000
+    return done / elapsed, cpu / done * 1000, child / done * 1000, child / elapsed
 
 
 def import_time(repeats: int = 7) -> float:
@@ -176,25 +178,27 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--pool-pages", type=int, default=2000, help="pages for the 1 vs 2 workers run (0: skip)")
     parser.add_argument("--profile", action="store_true", help="also say where vnnews_extract spends its time")
+    parser.add_argument("--pool-only", action="store_true", help="only the 1 vs 2 workers run")
     args = parser.parse_args()
 
     pages = load_pages(args.corpus)
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"{len(pages)} pages from {args.corpus}, {args.rounds} rounds, interleaved, one process")
     print(f"{os.cpu_count()} CPUs, load average {load} (other work on the machine skews every number)\n")
-    report_speed(interleaved(peers(), pages, args.rounds))
-    print(f"\nimport vnnews_extract: {import_time():.3f} s (target < 0.3 s)")
+    if not args.pool_only:
+        report_speed(interleaved(peers(), pages, args.rounds))
+        print(f"\nimport vnnews_extract: {import_time():.3f} s (target < 0.3 s)")
     if args.pool_pages:
         print(f"\npool over {args.pool_pages} pages (str pages sent to the workers, as from JSONL or WARC):")
         rates = {}
         for workers in (1, 2):
-            rates[workers], parent_ms, worker_ms = pool_throughput(pages, args.pool_pages, workers)
+            rates[workers], parent_ms, worker_ms, cores = pool_throughput(pages, args.pool_pages, workers)
             print(
                 f"  {workers} worker(s): {rates[workers]:6.1f} pages/s; CPU per page: parent {parent_ms:.2f} ms, "
-                f"workers {worker_ms:.2f} ms"
+                f"workers {worker_ms:.2f} ms; workers got {cores:.2f} cores"
             )
         print(f"  2 workers / 1 worker: {rates[2] / rates[1]:.2f}x (target >= 1.8x on 2 idle cores)")
-    if args.profile:
+    if args.profile and not args.pool_only:
         profile_stages(pages, max(1, args.rounds // 2))
 
 
