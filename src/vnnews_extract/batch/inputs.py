@@ -19,7 +19,6 @@ import os
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
-from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Any, Protocol, cast
 
@@ -295,11 +294,9 @@ def _read_file(path: Path, name: str, explicit: bool) -> Iterator[Item | Failure
         yield Item(name, path)
         return
     try:
-        with ExitStack() as stack:
-            if kind == "warc":  # warcio handles gzip members itself, and their offsets are the useful ones
-                yield from read_warc(stack.enter_context(path.open("rb")), name)
-            else:
-                yield from read_jsonl(stack.enter_context(_open_binary(path)), name)
+        # warcio reads gzip members itself, and the offsets of those members are the useful ids
+        with path.open("rb") if kind == "warc" else _open_binary(path) as stream:
+            yield from (read_warc if kind == "warc" else read_jsonl)(stream, name)
     except (OSError, EOFError, zlib.error) as exc:  # unreadable, or a .gz cut short or corrupt
         yield Failure.of(name, None, BadRecordError(f"{name}: cannot read: {exc}"))
 
