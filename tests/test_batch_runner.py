@@ -123,4 +123,4 @@ def test_inputs_are_consumed_lazily() -> None:
     first = [next(results) for _ in range(5)]
     results.close()  # type: ignore[attr-defined]
     assert all(isinstance(r, Article) for r in first)
-    assert pulled < 100
+    assert pulled < 1000  # a bounded window ahead, not the whole (endless) stream

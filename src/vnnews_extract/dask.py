@@ -142,7 +142,8 @@ def run_cli(args: argparse.Namespace, extractor: Extractor | None = None) -> int
         print("vnnews-extract batch: --engine dask reads no stdin and cannot --resume", file=sys.stderr)
         return _EXIT_USAGE
     started = time.monotonic()
-    client = client_class(args.scheduler) if args.scheduler else client_class(n_workers=args.workers)
+    # without a scheduler: a LocalCluster on this machine, --workers processes (default: Dask's choice)
+    client = client_class(args.scheduler) if args.scheduler else client_class(n_workers=args.workers or None)
     with client:
         print(f"vnnews-extract batch: Dask dashboard {client.dashboard_link}", file=sys.stderr)
         results = extract_bag(read_items(args.inputs), extractor=extractor or extract)
