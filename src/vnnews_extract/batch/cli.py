@@ -12,10 +12,11 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
+from ..pipeline import extract
 from .inputs import Readable, iter_inputs
 from .model import Failure, Item
 from .outputs import BatchWriter, OutdirError
@@ -59,7 +60,7 @@ def _pending(entries: Iterable[Item | Failure], done: set[str]) -> Iterator[Item
             yield entry
 
 
-def _progress(outcomes: Iterator[Outcome], writer: BatchWriter, stream: IO[str]) -> Iterator[Outcome]:
+def _progress(outcomes: Iterator[Outcome], writer: BatchWriter, stream: IO[str]) -> Generator[Outcome, None, None]:
     """The outcomes, drawing a progress bar on a terminal (tqdm stays silent when `stream` is not one)."""
     from tqdm import tqdm
 
@@ -73,16 +74,17 @@ def _progress(outcomes: Iterator[Outcome], writer: BatchWriter, stream: IO[str])
 def _run_local(args: argparse.Namespace, stdin: Readable | None, extractor: Extractor | None) -> int:
     writer = BatchWriter(args.output, resume=args.resume, parquet=args.format == "parquet")
     entries = _pending(iter_inputs(args.inputs, stdin=stdin, skip=[args.output]), writer.done)
-    options = {"extractor": extractor} if extractor is not None else {}
-    timeout = args.timeout if args.workers != 0 else None
-    outcomes = extract_outcomes(entries, workers=args.workers, timeout=timeout, **options)
+    timeout = args.timeout if args.workers != 0 else None  # no pool, nothing to kill: no timeout
+    outcomes = extract_outcomes(entries, workers=args.workers, timeout=timeout, extractor=extractor or extract)
+    progress = _progress(outcomes, writer, sys.stderr)
     interrupted = False
     try:
-        for outcome in _progress(outcomes, writer, sys.stderr):
+        for outcome in progress:
             writer.write(*outcome)
     except KeyboardInterrupt:
         interrupted = True
     finally:
+        progress.close()  # ends the bar's line before the summary
         outcomes.close()  # stops the pool at once when interrupted
         writer.close(interrupted)
         print(writer.tally.line(interrupted), file=sys.stderr)
