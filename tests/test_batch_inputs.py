@@ -205,3 +205,20 @@ def test_urls_are_read_through_fsspec(tmp_path: Path) -> None:
     ]
     assert isinstance(results[3], Item) and results[3].source == PAGE.encode()
     assert isinstance(results[4], Failure) and results[4].error == "MissingInputError"
+
+
+def test_url_patterns_are_listed_through_fsspec(tmp_path: Path) -> None:
+    pytest.importorskip("fsspec")
+    from vnnews_extract.batch.inputs import input_files
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    write_warc(tmp_path / "a" / "1.warc.gz", WARC_RECORDS, compress=True)
+    write_warc(tmp_path / "b" / "2.warc.gz", WARC_RECORDS, compress=True)
+    pattern = f"{tmp_path.as_uri()}/*/*.warc.gz"
+    files = list(input_files([pattern]))
+    assert [f.rsplit("/", 2)[-2:] for f in files] == [["a", "1.warc.gz"], ["b", "2.warc.gz"]]
+    assert all(f.startswith("file://") for f in files)
+    assert len([r for r in iter_inputs([pattern]) if isinstance(r, Item)]) == 4
+    nothing = f"{tmp_path.as_uri()}/*.jsonl"
+    assert ids(list(iter_inputs([nothing]))) == [f"FAIL {nothing} MissingInputError"]

@@ -333,6 +333,21 @@ def _read_remote(spec: str) -> Iterator[Item | Failure]:
         yield Failure.of(spec, None, MissingInputError(f"{spec}: cannot read: {exc}"))
 
 
+def _expand_url(spec: str) -> list[str]:
+    """The URLs a pattern such as ``s3://bucket/crawl/*/warc/*.warc.gz`` matches, listed through fsspec.
+
+    HTTP has no listing (and ``?`` starts its query string), so http(s) URLs are taken as they are.
+    """
+    if spec.lower().startswith(("http://", "https://")) or not _is_glob(spec.split("://", 1)[1]):
+        return [spec]
+    try:
+        from fsspec.core import url_to_fs  # type: ignore[import-untyped]
+    except ImportError:
+        return [spec]  # reading it then reports that fsspec is needed
+    filesystem, pattern = url_to_fs(spec)
+    return [str(filesystem.unstrip_protocol(path)) for path in sorted(filesystem.glob(pattern))]
+
+
 def iter_inputs(
     specs: Iterable[str], stdin: Readable | None = None, skip: Iterable[Path] = ()
 ) -> Iterator[Item | Failure]:
@@ -346,7 +361,11 @@ def iter_inputs(
         if spec == "-":
             yield from read_stream(stdin if stdin is not None else sys.stdin.buffer, "-")
         elif "://" in spec:
-            yield from _read_remote(spec)
+            urls = _expand_url(spec)
+            if not urls:
+                yield Failure.of(spec, None, MissingInputError(f"{spec}: the pattern matches no file"))
+            for url in urls:
+                yield from _read_remote(url)
         elif _is_glob(spec):
             matches = sorted(glob.glob(spec, recursive=True))
             if not matches:
@@ -365,7 +384,7 @@ def input_files(specs: Iterable[str]) -> Iterator[str]:
     """
     for spec in specs:
         if "://" in spec:
-            yield spec
+            yield from _expand_url(spec) or [spec]
             continue
         matches = sorted(glob.glob(spec, recursive=True)) if _is_glob(spec) else [spec]
         for match in matches or [spec]:
