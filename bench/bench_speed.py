@@ -160,6 +160,22 @@ def pool_throughput(pages: list[str], count: int, workers: int) -> tuple[float, 
     return done / elapsed, cpu / done * 1000, child / done * 1000, child / elapsed
 
 
+def _spin(seconds: float) -> float:
+    """Busy-loop for `seconds` of wall time; return the CPU seconds this process got meanwhile."""
+    cpu_started, wall_started = time.process_time(), time.perf_counter()
+    while time.perf_counter() - wall_started < seconds:
+        pass
+    return time.process_time() - cpu_started
+
+
+def cores_available(processes: int, seconds: float = 2.0) -> float:
+    """How many cores `processes` busy processes get right now: the ceiling any pool can reach."""
+    from multiprocessing import Pool
+
+    with Pool(processes) as pool:
+        return sum(pool.map(_spin, [seconds] * processes)) / seconds
+
+
 def import_time(repeats: int = 7) -> float:
     """Median seconds of ``import vnnews_extract`` in a fresh interpreter, minus the interpreter's start."""
 
@@ -198,6 +214,11 @@ def main() -> None:
                 f"workers {worker_ms:.2f} ms; workers got {cores:.2f} cores"
             )
         print(f"  2 workers / 1 worker: {rates[2] / rates[1]:.2f}x (target >= 1.8x on 2 idle cores)")
+        one_core, two_cores = cores_available(1), cores_available(2)
+        print(
+            f"  the machine right now: 1 busy process gets {one_core:.2f} cores, 2 get {two_cores:.2f} "
+            f"(best possible ratio {two_cores / one_core:.2f}x)"
+        )
     if args.profile and not args.pool_only:
         profile_stages(pages, max(1, args.rounds // 2))
 
