@@ -26,7 +26,7 @@ from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
 from warcio.warcwriter import WARCWriter  # noqa: E402
 
 from vnnews_extract.batch.cli import main  # noqa: E402
-from vnnews_extract.dask import extract_bag, read_items, write_outputs  # noqa: E402
+from vnnews_extract.dask import extract_bag, metrics_frame, read_items, write_outputs  # noqa: E402
 
 # The workers are separate processes that cannot import this test module: ship its functions by value.
 cloudpickle.register_pickle_by_value(sys.modules[__name__])
@@ -102,3 +102,12 @@ def test_cli_engine_dask_on_a_scheduler_address(
     assert f"inputs {expected} = articles 8 + errors 3" in capsys.readouterr().err
     assert len(read_parts(out / "articles")) == 8
     assert main([*inputs, "-o", str(out), "--engine", "dask", "--resume"]) == 2
+
+
+def test_metrics_frame_is_a_dask_dataframe_of_every_metric(client: Any, tmp_path: Path) -> None:
+    inputs, _ = make_inputs(tmp_path)
+    frame = metrics_frame(extract_bag(read_items(inputs), extractor=with_metric))
+    assert list(frame.columns) == list(METRIC_COLUMNS)
+    table = frame.compute()
+    assert len(table) == 8 and set(table["unit"]) == {"tấn"}
+    assert table["input_id"].is_unique
