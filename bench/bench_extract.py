@@ -8,14 +8,17 @@ CORPUS_DIR has the layout of ``../shared/corpus`` (``html/NAME.html`` + ``gold/N
 ``text/NAME.txt`` and ``text_pages_dev.jsonl``) and defaults to that directory when it exists. Every peer
 that is installed (trafilatura default and fast, readability-lxml, newspaper4k, jusText with the
 Vietnamese stoplist, boilerpy3) is run; missing ones are skipped. After one warm-up call each, the tools
-run interleaved page by page, so machine noise hits them alike. ``vnnews_extract (generic)`` is the same
-extractor with the known-CMS container table emptied: the number that says how we do on unseen sites.
+run interleaved page by page (the order rotating from page to page, the garbage of the previous call
+collected before each timed call), so machine noise hits them alike. ``vnnews_extract (generic)`` is
+the same extractor with the known-CMS container table emptied: the number that says how we do on
+unseen sites.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import sys
 import time
@@ -260,8 +263,12 @@ def run_html_track(pages: list[Page], tools: dict[str, Tool]) -> dict[str, Tally
     for tool in tools.values():  # warm-up: imports, caches, lazy compiles
         with contextlib.suppress(Exception):
             tool(pages[0].html, pages[0].gold.get("url"))
-    for page in pages:
-        for name, tool in tools.items():
+    names = list(tools)
+    for turn, page in enumerate(pages):
+        # The tool that runs first on a page pays for the garbage the last one left: rotate the order.
+        for name in names[turn % len(names) :] + names[: turn % len(names)]:
+            tool = tools[name]
+            gc.collect()
             start = time.perf_counter()
             try:
                 pred = tool(page.html, page.gold.get("url"))

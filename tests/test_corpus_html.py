@@ -70,7 +70,7 @@ def test_corpus_floors(corpus: Path, cms_table: str) -> None:
     assert with_captions.clean_share >= 0.94
     assert body.f1 >= 0.99
     assert _share([scoring.title_matches(a.title, g["title"]) for _, g, a in pages]) >= 0.98
-    assert _share([scoring.date_matches(a.published, g["published"]) for _, g, a in pages if g["published"]]) >= 0.8
+    assert _share([scoring.date_matches(a.published, g["published"]) for _, g, a in pages if g["published"]]) >= 0.9
     assert _share([scoring.author_matches(a.author, g["author"]) for _, g, a in pages if g["author"]]) >= 0.9
 
 

@@ -83,8 +83,7 @@ def test_site_clock_is_chrome() -> None:
     page = article_page().replace(
         "<div class='menu'>", "<div id='clock'>Thứ Hai, 23/11/2026 10:05:33 GMT+7</div><div class='menu'>"
     )
-    blocks = _chrome_blocks(page)
-    assert "Thứ Hai, 23/11/2026 10:05:33 GMT+7" in blocks
+    assert _chrome_blocks(page).get("Thứ Hai, 23/11/2026 10:05:33 GMT+7") == "clock"
 
 
 def test_link_list_inside_the_container_is_related() -> None:
@@ -128,3 +127,48 @@ def test_related_box_in_the_middle_does_not_end_the_article() -> None:
     box = "<p><b>Tin liên quan</b></p><ul><li><a href='/1'>Mưa lớn kéo dài nhiều ngày</a></li></ul>"
     article = extract(article_page(inside=box))
     assert article.body_text == "\n\n".join(PARAGRAPHS)
+
+
+@pytest.mark.parametrize("opening", ["<div type='RelatedNewsBox'>", "<div class='boxRelatedNews'>"])
+def test_box_names_from_type_and_camel_case(opening: str) -> None:
+    markup = f"{opening}<p>Ngập sâu ở nhiều tuyến phố trung tâm khiến giao thông ùn tắc kéo dài.</p></div>"
+    article = extract(article_page(inside=markup))
+    assert "Ngập sâu" not in article.body_text
+
+
+def test_unnamed_related_card_inside_the_body() -> None:
+    card = (
+        "<div><a href='/r.html'><img src='/r.jpg'></a><h3><a href='/r.html'>Mưa lớn kéo dài, nhiều tuyến phố ngập"
+        " sâu</a></h3><p>Trận mưa kéo dài hơn ba giờ khiến nhiều tuyến phố trung tâm ngập sâu.</p></div>"
+    )
+    article = extract(article_page(inside=card))
+    assert article.body_text == "\n\n".join(PARAGRAPHS)
+
+
+def _split_article(after_ad: str) -> str:
+    first = "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 2)
+    return (
+        f"<html><body><h1>{TITLE}</h1><div class='wrap'><div class='part'>{first}</div>"
+        f"<div class='qc'>Quảng cáo</div>{after_ad}</div><div class='footer'>Bản quyền</div></body></html>"
+    )
+
+
+def test_article_split_around_an_ad_slot_is_read_whole() -> None:
+    tail = "Dự kiến công trình sẽ hoàn thành vào cuối năm sau, trước mùa mưa bão, theo cam kết của chủ đầu tư."
+    article = extract(_split_article(f"<div class='part'><p>{tail}</p></div>"))
+    assert article.body_text.endswith(tail)
+
+
+def test_continuation_stops_at_the_comments() -> None:
+    comments = (
+        "<div><h3>Ý kiến bạn đọc</h3><p>Tôi mong công trình sớm hoàn thành vì nhà tôi năm nào cũng bị ngập"
+        " nặng, đồ đạc hư hỏng rất nhiều mà không biết kêu ai.</p></div>"
+    )
+    article = extract(_split_article(comments))
+    assert "Tôi mong" not in article.body_text
+
+
+def test_an_article_box_named_like_chrome_is_still_the_article() -> None:
+    # "binh-luan" is also the name of the commentary (op-ed) section on Vietnamese sites
+    page = article_page().replace("<div class='article-body'>", "<div class='binh-luan-content'>")
+    assert extract(page).body_text == "\n\n".join(PARAGRAPHS)

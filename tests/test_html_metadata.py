@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from html_pages import TITLE, article_page
+from html_pages import PARAGRAPHS, TITLE, article_page
 
 from vnnews_extract import extract
 from vnnews_extract.metadata.html import person_name
@@ -197,3 +197,62 @@ def test_closing_name_with_credit_splits_into_author_and_source() -> None:
     article = extract(page)
     assert (article.author, article.source) == ("Minh Sơn", "Reuters")
     assert "Reuters" not in article.body_text
+
+
+def test_shown_date_days_away_from_the_declared_one_is_not_trusted() -> None:
+    page = article_page(
+        head="<meta property='article:published_time' content='2026-03-05T08:15:00+07:00'>",
+        before="<span class='time'>Thứ Hai, 23/11/2026 10:05</span>",
+    )
+    assert extract(page).published == datetime(2026, 3, 5, 8, 15, tzinfo=VN)
+
+
+def test_date_line_written_by_an_inline_script() -> None:
+    script = "document.getElementById('pDate').innerHTML='Th&#7913; s&#225;u, 6/3/2026, 09:40 GMT+7';"
+    page = article_page(before="<span class='date' id='pDate'></span>").replace(
+        "</body>", f"<script>{script}</script></body>"
+    )
+    assert extract(page).published == datetime(2026, 3, 6, 9, 40, tzinfo=VN)
+
+
+def test_jsonld_lists_several_authors() -> None:
+    head = _ld('{"@type": "NewsArticle", "author": [{"name": "Quang Phong"}, {"name": "Tùng Nguyên"}]}')
+    assert extract(article_page(head=head)).author == "Quang Phong - Tùng Nguyên"
+
+
+def test_labelled_byline_under_the_headline() -> None:
+    article = extract(article_page(before="<p>Bài và ảnh: Lương Thế Vinh</p>"))
+    assert article.author == "Lương Thế Vinh"
+    assert "Lương Thế Vinh" not in article.body_text
+
+
+def test_headline_broken_over_two_lines() -> None:
+    page = article_page().replace(f"<h1>{TITLE}</h1>", "<h1>Thành phố cải tạo hệ thống<br>thoát nước chống ngập</h1>")
+    assert extract(page).title == TITLE
+
+
+def test_page_that_writes_dates_month_first() -> None:
+    sidebar = "<ul><li><a href='/1'>Bài mới trong diễn đàn</a> 12-24-2025</li></ul>"
+    page = article_page(before="<div class='date'>Published on 03-08-2026 01:00 AM</div>", outside=sidebar)
+    assert extract(page).published == datetime(2026, 3, 8, 1, 0, tzinfo=VN)
+    day_first = article_page(before="<div class='date'>03-08-2026 01:00</div>")
+    assert extract(day_first).published == datetime(2026, 8, 3, 1, 0, tzinfo=VN)
+
+
+def test_the_articles_own_footer_holds_byline_and_source() -> None:
+    page = (
+        f"<html><body><nav><a href='/'>Trang chủ</a></nav><article><h1>{TITLE}</h1>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + "<footer><p align='right'><b>Hà Linh</b></p><p>Theo Báo Xây dựng</p></footer></article>"
+        + "<footer><p>Bản quyền thuộc Báo Mẫu</p></footer></body></html>"
+    )
+    article = extract(page)
+    assert (article.author, article.source) == ("Hà Linh", "Báo Xây dựng")
+
+
+def test_time_nearest_the_headline_wins_over_a_ticker() -> None:
+    ticker = "<ul class='latest'><li><time datetime='2026-11-20T07:00:00+07:00'>07:00</time> Tin nhanh</li></ul>"
+    page = article_page(before="<time datetime='2026-06-07T18:20:00+07:00'>Chiều nay</time>").replace(
+        "<div class='menu'>", f"{ticker}<div class='menu'>"
+    )
+    assert extract(page).published == datetime(2026, 6, 7, 18, 20, tzinfo=VN)

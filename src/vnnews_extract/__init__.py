@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from . import errors
 from .errors import ExtractionError
+from .explain import Explanation, explain
 from .metrics import extract_metrics, parse_number
 from .model import Article, Change, Metric, Section
 from .pipeline import extract
@@ -17,10 +18,12 @@ from .pipeline import extract
 __all__ = [
     "Article",
     "Change",
+    "Explanation",
     "ExtractionError",
     "Metric",
     "Section",
     "errors",
+    "explain",
     "extract",
     "extract_metrics",
     "parse_number",

@@ -1,20 +1,45 @@
-"""Stage 1: whatever the caller hands us → one NFC `str`.
+"""Stage 1: whatever the caller hands us → one clean NFC `str`.
 
-Raw bytes are decoded by, in order of trust: a byte-order mark, the charset the page declares in its
-first bytes (``<meta charset>``, ``http-equiv``, an XML declaration), strict UTF-8, and finally
-charset-normalizer's statistical guess. Vietnamese pages mix composed and decomposed tone marks
-(Windows-1258 decodes to base letter + combining mark), so every decoded text is NFC-normalised:
-later stages can then match vocabulary with plain string operations.
+Raw bytes are decoded by, in order of trust:
+
+1. a byte-order mark; UTF-16 without one is recognised by its pattern of NUL bytes;
+2. strict UTF-8. Non-ASCII text that is valid UTF-8 does not happen by accident, so it beats a declared
+   charset: pages that declare ISO-8859-1 or windows-1258 but send UTF-8 are common;
+3. UTF-8 with a little damage (a last character cut off, a stray byte among thousands of good
+   sequences): the cut-off tail is dropped, a stray byte becomes U+FFFD;
+4. otherwise the candidates — the charset the page declares in its first bytes (``<meta charset>``,
+   ``http-equiv``, an XML declaration), Windows-1258, and Windows-1252 (which carries TCVN3 and VNI
+   font text) — are each read on a sample of the page's non-ASCII words, and the one whose words are
+   Vietnamese syllables wins (`vietnamese_share`); a page declared "utf-8" that is really
+   Windows-1258 lands here too. When none reads as Vietnamese, the declared charset is trusted, and
+   without one charset-normalizer guesses (Chinese, Japanese, Russian pages…).
+
+Every text then goes through `normalize_text`, str input included: misread UTF-8 ("Viá»‡t") is
+repaired, TCVN3/VNI text converted, invisible characters dropped, and the result NFC-normalised
+(Windows-1258 writes tones as separate combining marks; NFD text arrives from macOS and some CMSs), so
+later stages match vocabulary with plain string operations.
+
+Invisible characters are dropped from the text we return, on purpose: zero-width spaces and joiners,
+word joiners, BOMs inside the text, soft hyphens and bidirectional controls carry no meaning in
+Vietnamese news, but split words for every search ("Lượt\\u200bxem") and bidi overrides can make a
+line display as something else than it holds. A zero-width joiner inside an emoji sequence is kept.
+C1 control characters (what a Latin-1 reading makes of Windows-1252 punctuation) become that
+punctuation; lone surrogates become U+FFFD.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 import regex
 
+from .deadline import check_deadline
 from .errors import EmptyInputError, InputTooLargeError, UndecodableInputError
+from .legacy import fix_legacy
+from .mojibake import fix_mojibake
+from .syllables import vietnamese_share
 
 __all__ = ["MAX_INPUT_BYTES", "decode_bytes", "normalize_text"]
 
@@ -33,19 +58,86 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # or <?xml … encoding="…"?>. Only the first few KiB are searched, as browsers do.
 _DECLARED_CHARSET = regex.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", regex.IGNORECASE)
 _SNIFF_BYTES = 4096
+# Declarations never trusted: not charsets a web page can be in (Python's escape and transfer codecs), or
+# ones browsers refuse (UTF-7), or UTF-16/32, which without a BOM are recognised from the bytes instead.
+_UNTRUSTED_DECLARATIONS = frozenset(
+    {"utf-7", "idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined"}
+    | {"utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"}
+)
 
-# Share of C0 control bytes (other than tab/newline/carriage return) above which bytes are binary.
+# Share of C0 control bytes (other than tab/newline/form feed/carriage return) above which bytes are binary.
 _BINARY_CONTROL_SHARE = 0.10
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+# UTF-16 without a BOM: at least this share of the bytes at odd (LE) or even (BE) offsets are NUL, and
+# the others are mostly not control bytes (Vietnamese puts some there: ă is 03 01, đ is 11 01).
+_UTF16_NUL_SHARE, _UTF16_LOW_CONTROL_SHARE = 0.4, 0.3
+_UTF16_MIN_BYTES = 64
+
+# Damaged UTF-8 is still UTF-8 when its good multi-byte characters outnumber the bad bytes this many times.
+_UTF8_GOOD_PER_BAD = 10
+_ASCII_BYTES = bytes(range(128))
+
+# The single-byte charsets Vietnamese pages use besides UTF-8, in order of preference on a tie:
+# Windows-1258, and Windows-1252 (what TCVN3 and VNI font text is served as).
+_VIETNAMESE_SINGLE_BYTE = ("cp1258", "cp1252")
+# A sample of the words with non-ASCII bytes is enough to tell charsets apart, on any page size. Words are
+# found from their high bytes outwards (a regex with "[letters]*" before the high byte would rescan every
+# long run of ASCII letters from each position), at most this many letters on each side.
+_HIGH_BYTES = re.compile(rb"[\x80-\xff]+")
+_LETTERS_BEFORE = re.compile(rb"[A-Za-z\x80-\xff]{1,16}$")
+_LETTERS_AFTER = re.compile(rb"[A-Za-z\x80-\xff]{1,16}")
+_WORD_SIDE = 16
+_SAMPLED_WORDS = 4000
+# A candidate reads as Vietnamese when at least this share of its non-ASCII words are syllables.
+_VIETNAMESE_MIN_SHARE = 0.5
+
+# Bytes a single-byte charset leaves undefined (0x81 in Windows-1252…) are read as Latin-1 controls,
+# which `normalize_text` then drops, instead of failing the page.
+_LATIN1_FALLBACK = "vnnews_extract.latin1"
+
+
+def _latin1_fallback(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode("latin-1"), error.end
+
+
+codecs.register_error(_LATIN1_FALLBACK, _latin1_fallback)
+
+# Zero-width and bidirectional control characters, the BOM inside text, non-characters, C0 controls other
+# than whitespace; a zero-width joiner only when it does not join two pictographs (an emoji sequence).
+_INVISIBLE = regex.compile(
+    r"[\x00-\x08\x0e-\x1f\u061c\u180e\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufffe\uffff]"
+    r"|(?<!\p{Extended_Pictographic}\ufe0f?)\u200d|\u200d(?!\p{Extended_Pictographic})"
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SOFT_HYPHEN = "\xad"  # dropped only after legacy conversion: it is TCVN3's code for "ư"
+_C1_CONTROL = re.compile("[\x80-\x9f]")
+
+
+def _cp1252_punctuation(control: re.Match[str]) -> str:
+    return bytes([ord(control.group())]).decode("cp1252", errors="ignore")
 
 
 def normalize_text(text: str) -> str:
-    """NFC-normalise and drop NUL characters, so one spelling of each syllable reaches later stages.
+    """The one form of a text every later stage reads (see the module docstring for what and why).
 
     >>> normalize_text("Vie\\u0323\\u0302t Nam") == "Việt Nam"
     True
+    >>> normalize_text("Lượt\\u200bxem\\u202e: 12\\x00"), normalize_text("Viá»‡t Nam")
+    ('Lượtxem: 12', 'Việt Nam')
+    >>> normalize_text("Thñ t\\xadíng ChÝnh phñ ®Õn Hµ Néi")  # TCVN3 read as Latin-1
+    'Thủ tướng Chính phủ đến Hà Nội'
     """
-    return unicodedata.normalize("NFC", text.replace("\x00", ""))
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
+    if not text.isascii():
+        text = fix_legacy(fix_mojibake(text)).replace(_SOFT_HYPHEN, "")
+        if _C1_CONTROL.search(text):
+            text = _C1_CONTROL.sub(_cp1252_punctuation, text)
+    return unicodedata.normalize("NFC", text)
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -54,47 +146,129 @@ def _declared_charset(data: bytes) -> str | None:
         return None
     name = match.group(1).decode("ascii", "replace").lower()
     try:
-        return codecs.lookup(name).name
+        codec = codecs.lookup(name)
     except LookupError:
         return None
+    trusted = codec._is_text_encoding and codec.name not in _UNTRUSTED_DECLARATIONS
+    return codec.name if trusted else None
+
+
+def _mostly_controls(sample: bytes, share: float) -> bool:
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return controls > len(sample) * share
 
 
 def _looks_binary(data: bytes) -> bool:
+    return _mostly_controls(data[:_SNIFF_BYTES], _BINARY_CONTROL_SHARE)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le"/"utf-16-be" when the NUL bytes fall on every other byte, as in ASCII-heavy UTF-16."""
     sample = data[:_SNIFF_BYTES]
-    controls = sum(sample.count(bytes([b])) for b in _CONTROL_BYTES)
-    return controls > len(sample) * _BINARY_CONTROL_SHARE
+    if len(sample) < _UTF16_MIN_BYTES:
+        return None
+    for high, low, name in ((sample[1::2], sample[0::2], "utf-16-le"), (sample[0::2], sample[1::2], "utf-16-be")):
+        half = len(high)
+        if high.count(0) >= half * _UTF16_NUL_SHARE and not _mostly_controls(low, _UTF16_LOW_CONTROL_SHARE):
+            return name
+    return None
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """`data` as UTF-8 when only a little of it is broken (stray bytes → U+FFFD, a cut-off last character
+    dropped); None when the bytes are in another charset altogether."""
+    text = codecs.getincrementaldecoder("utf-8")("replace").decode(data, final=False)
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad
+    return text if good >= bad * _UTF8_GOOD_PER_BAD else None
+
+
+def _sample_words(data: bytes) -> bytes:
+    words = []
+    end = 0
+    for high in _HIGH_BYTES.finditer(data):
+        if high.start() < end:
+            continue
+        before = _LETTERS_BEFORE.search(data, max(end, high.start() - _WORD_SIDE), high.start())
+        after = _LETTERS_AFTER.match(data, high.end(), high.end() + _WORD_SIDE)
+        start = before.start() if before else high.start()
+        end = after.end() if after else high.end()
+        words.append(data[start:end])
+        if len(words) >= _SAMPLED_WORDS:
+            break
+    return b" ".join(words)
+
+
+def _reads_as_vietnamese(sample: bytes, charset: str) -> float:
+    text = sample.decode(charset, errors=_LATIN1_FALLBACK)
+    return vietnamese_share(unicodedata.normalize("NFC", fix_legacy(text)))
+
+
+def _strictly_decodes(data: bytes, charset: str) -> bool:
+    try:
+        data.decode(charset)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def _choose_charset(data: bytes) -> str | None:
+    """The charset of bytes that are not UTF-8 (step 4 of the module docstring), or None when unknown."""
+    declared = _declared_charset(data)
+    if declared is not None and not _strictly_decodes(data, declared):
+        declared = None
+    candidates = [declared] if declared is not None else []
+    candidates += [c for c in _VIETNAMESE_SINGLE_BYTE if c != declared]
+    sample = _sample_words(data)
+    scores = {charset: _reads_as_vietnamese(sample, charset) for charset in candidates}
+    best = max(candidates, key=lambda charset: scores[charset])  # the first of equals: declared before ours
+    if scores[best] >= _VIETNAMESE_MIN_SHARE:
+        return best
+    if declared is not None:
+        return declared
+    check_deadline("decode")
+    from charset_normalizer import from_bytes  # deferred: only pages in no charset we know pay its import
+
+    guess = from_bytes(data).best()
+    return None if guess is None else str(guess.encoding)
+
+
+def _decode(data: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return data.decode(utf16, errors="replace")
+    if _looks_binary(data):
+        raise UndecodableInputError("input looks like binary data, not a text or HTML page")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
+    charset = _choose_charset(data)
+    if charset is None:
+        raise UndecodableInputError("could not identify the text encoding of the input")
+    return data.decode(charset, errors=_LATIN1_FALLBACK)
 
 
 def decode_bytes(data: bytes) -> str:
-    """Decode a raw page to NFC text.
+    """Decode a raw page to clean NFC text.
 
     >>> decode_bytes("Lượt xem".encode("utf-8"))
     'Lượt xem'
     >>> decode_bytes('<meta charset="windows-1258">Vi\\xea\\xf2t'.encode("latin-1"))[-4:]
     'Việt'
+    >>> decode_bytes('<meta charset="iso-8859-1"><p>Việt Nam</p>'.encode("utf-8"))[-15:]  # declared wrong
+    '<p>Việt Nam</p>'
     """
     if len(data) > MAX_INPUT_BYTES:
         raise InputTooLargeError(f"input is {len(data):,} bytes; the limit is {MAX_INPUT_BYTES:,}")
     if not data.strip():
         raise EmptyInputError("input is empty")
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return normalize_text(data[len(bom) :].decode(encoding, errors="replace"))
-    if _looks_binary(data):
-        raise UndecodableInputError("input looks like binary data, not a text or HTML page")
-    declared = _declared_charset(data)
-    if declared is not None:
-        try:
-            return normalize_text(data.decode(declared))
-        except UnicodeDecodeError:
-            pass  # declared charset is wrong: fall through to sniffing
-    try:
-        return normalize_text(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes  # deferred: only non-UTF-8 pages pay its import
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise UndecodableInputError("could not identify the text encoding of the input")
-    return normalize_text(str(best))
+    text = _decode(data)
+    check_deadline("decode")
+    return normalize_text(text)

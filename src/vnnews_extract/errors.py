@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "EmptyInputError",
     "ExtractionError",
+    "ExtractionTimeoutError",
     "InputTooLargeError",
     "InternalExtractionError",
     "NoArticleError",
@@ -36,6 +37,14 @@ class EmptyInputError(ExtractionError, ValueError):
 
 class InputTooLargeError(ExtractionError, ValueError):
     """The input is larger than the configured limit; raised before any parsing work is done."""
+
+
+class ExtractionTimeoutError(ExtractionError, TimeoutError):
+    """The page took longer than the ``timeout`` given to `extract()`.
+
+    The budget is checked between stages and inside long loops (see `vnnews_extract.deadline`), so the
+    error comes at most one stage after the budget ran out; the page is not half-extracted.
+    """
 
 
 class NoArticleError(ExtractionError):

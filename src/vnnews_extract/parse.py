@@ -2,38 +2,102 @@
 
 A scraper may hand us a whole HTML page or the plain text it already pulled out of one (with the page
 chrome still in). Which one it is decides how the page is segmented, so it is detected here, once.
-HTML is parsed by lxml with network access and entity expansion off.
+
+HTML is parsed by lxml with network access off; entities declared in a page's own ``<!DOCTYPE [...]>``
+are never expanded (a "billion laughs" page costs nothing: the reference stays as literal text). lxml
+keeps its resource limits (no ``huge_tree``): a tree at most 256 elements deep, no text node or attribute
+over 10 MB. A page past them is not lost: libxml2 stops building the tree there, so such a page is read
+the way a scraper reads it, as the text of its markup (`markup_text`, a linear scan), and segmented as
+plain text. Later stages therefore never see a tree deeper than 256, which also keeps any recursive walk
+of it far from Python's recursion limit.
 """
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 
 import lxml.etree
 import lxml.html
 import regex
 
+from .deadline import check_deadline
 from .errors import EmptyInputError, NoArticleError
 
-__all__ = ["Page", "looks_like_html", "parse_html", "parse_text"]
+__all__ = ["Page", "looks_like_html", "markup_text", "parse_html", "parse_text"]
 
 # Tags whose presence near the start means markup, not prose that happens to contain "<>" or "a < b".
 _HTML_TAG = regex.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|span|a|br|h[1-6]|table|ul|li|img|"
-    r"figure|script|style|header|main)\b[^>]*>",
+    r"figure|script|style|header|main)\b[^<>]*>",
     regex.IGNORECASE,
 )
 _HTML_SNIFF_CHARS = 8192
+# What may stand before a page's first tag and is skipped before sniffing: whitespace, comments (a licence
+# banner can be longer than the sniffed span), processing instructions such as an XML declaration.
+_LEADING_NOISE = re.compile(r"(?:\s+|<!--.*?-->|<\?[^<>]*>)*", re.DOTALL)
 # An XML declaration with an encoding makes lxml refuse a `str`; the text is already decoded.
-_XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*\?>", regex.IGNORECASE)
+_XML_DECLARATION = regex.compile(r"^\s*<\?xml[^<>]*\?>", regex.IGNORECASE)
 
-_PARSER = lxml.html.HTMLParser(
-    remove_comments=True,
-    remove_pis=True,
-    no_network=True,
-    recover=True,
-    collect_ids=False,
-    huge_tree=False,
+# libxml2 reports a page past its limits (depth 256, a 10 MB text node) as a fatal error of this type and
+# silently drops everything after that point.
+_RESOURCE_LIMIT_ERROR = "ERR_RESOURCE_LIMIT"
+
+# `markup_text` patterns use the standard `re`: they are plain scans (no nested quantifier, so linear), and
+# on a page of a million tags `re` is about twice as fast as `regex` here.
+# Removed with their content: comments and the elements no reader sees. Their end is searched for
+# directly, as browsers do; an unclosed one runs to the end of the page.
+_HIDDEN_START = re.compile(r"<!--|<(script|style|noscript|template)\b[^<>]*>", re.IGNORECASE)
+_HIDDEN_END: dict[str, re.Pattern[str]] = {
+    name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style", "noscript", "template")
+}
+_COMMENT_END = re.compile(r"-->")
+# Any tag, its name captured. A tag may not contain "<": a stray "<" then starts the next match, so a page
+# of unclosed tags is still scanned once (a "[^>]*" would rescan to the end of the page from each of them).
+_TAG = re.compile(r"<(?:/?([A-Za-z][A-Za-z0-9:_-]*)[^<>]*|[!?][^<>]*)>")
+# Elements that start a new line of text, as a scraper's ``get_text("\n")`` breaks them.
+_LINE_BREAKING_TAGS: frozenset[str] = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "caption",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "option",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "th",
+        "thead",
+        "title",
+        "tr",
+        "ul",
+    }
 )
 
 
@@ -57,19 +121,89 @@ def looks_like_html(text: str) -> bool:
     True
     >>> looks_like_html("Ý kiến bạn đọc :\\n<>\\nQuảng cáo")
     False
+    >>> looks_like_html("<!-- " + "bản quyền " * 2000 + "-->\\n<html><body><p>Xin chào</p>")
+    True
     """
-    return _HTML_TAG.search(text[:_HTML_SNIFF_CHARS]) is not None
+    noise = _LEADING_NOISE.match(text)
+    start = noise.end() if noise else 0
+    return _HTML_TAG.search(text, start, start + _HTML_SNIFF_CHARS) is not None
+
+
+def _new_parser() -> lxml.html.HTMLParser:
+    """A parser per call: its error log then belongs to this page alone, also when threads share the module."""
+    return lxml.html.HTMLParser(
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        recover=True,
+        collect_ids=False,
+        huge_tree=False,
+    )
+
+
+def _hit_resource_limit(parser: lxml.html.HTMLParser) -> bool:
+    return any(error.type_name == _RESOURCE_LIMIT_ERROR for error in parser.error_log)
+
+
+def _without_hidden(source: str) -> str:
+    """`source` without comments, scripts, styles, ``<noscript>`` and ``<template>`` (one pass)."""
+    parts: list[str] = []
+    pos = 0
+    while (start := _HIDDEN_START.search(source, pos)) is not None:
+        parts.append(source[pos : start.start()])
+        name = start.group(1)
+        closing = (_HIDDEN_END[name.lower()] if name else _COMMENT_END).search(source, start.end())
+        if closing is None:
+            return "".join(parts)
+        pos = closing.end()
+    parts.append(source[pos:])
+    return "".join(parts)
+
+
+def _tag_separator(tag: re.Match[str]) -> str:
+    return "\n" if (tag.group(1) or "").lower() in _LINE_BREAKING_TAGS else ""
+
+
+def markup_text(source: str) -> str:
+    """The text of HTML source, one line per block element, without building a tree.
+
+    What a scraper's ``get_text("\\n")`` gives: scripts, styles and comments dropped (an unclosed one runs
+    to the end of the page, as in a browser), entities decoded, whitespace collapsed, blank lines dropped.
+    Linear in the input whatever the nesting.
+
+    >>> markup_text("<div><div><p>Giá lúa&nbsp;tăng</p><script>var x = '<p>';</script><p>Hôm nay</div>")
+    'Giá lúa tăng\\nHôm nay'
+    >>> markup_text("<p>Trước<!-- chưa đóng <p>bị bỏ")
+    'Trước'
+    """
+    visible = _without_hidden(source)
+    check_deadline("parse")
+    text = html.unescape(_TAG.sub(_tag_separator, visible))
+    return "\n".join(line for line in (" ".join(raw.split()) for raw in text.splitlines()) if line)
 
 
 def parse_html(text: str, url: str | None = None) -> Page:
-    """Parse HTML source; raises `NoArticleError` when the markup holds no element at all."""
+    """Parse HTML source; raises `NoArticleError` when the markup holds no element at all.
+
+    A page past lxml's limits (nesting deeper than 256, a text node over 10 MB) comes back as a plain-text
+    `Page` of its markup's text instead of a truncated tree.
+
+    >>> deep = "<html><body>" + "<div>" * 300 + "<p>Giá lúa tăng mạnh.</p>" + "</div>" * 300 + "</body></html>"
+    >>> page = parse_html(deep)
+    >>> page.is_html, page.text
+    (False, 'Giá lúa tăng mạnh.')
+    """
     source = _XML_DECLARATION.sub("", text, count=1)
+    parser = _new_parser()
     try:
-        tree = lxml.html.document_fromstring(source, parser=_PARSER)
+        tree = lxml.html.document_fromstring(source, parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise NoArticleError(f"the HTML could not be parsed: {exc}") from exc
     if tree is None:
         raise NoArticleError("the HTML holds no elements")
+    if _hit_resource_limit(parser):
+        check_deadline("parse")
+        return parse_text(markup_text(source), url)
     return Page(text=text, tree=tree, url=url)
 
 

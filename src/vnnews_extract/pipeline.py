@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
@@ -17,6 +17,7 @@ import lxml.etree
 import lxml.html
 
 from .blocks import Block, Role
+from .deadline import check_deadline, deadline_scope
 from .decode import MAX_INPUT_BYTES, decode_bytes, normalize_text
 from .errors import (
     EmptyInputError,
@@ -26,7 +27,7 @@ from .errors import (
     UndecodableInputError,
     UnsupportedInputError,
 )
-from .metadata import read_metadata
+from .metadata import Metadata, read_metadata
 from .metrics import extract_metrics
 from .model import Article, Metric, Section
 from .parse import Page, looks_like_html, parse_html, parse_text
@@ -36,7 +37,7 @@ from .segment import segment
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
 
-__all__ = ["Source", "extract"]
+__all__ = ["Extraction", "Source", "extract", "run_pipeline"]
 
 Source = Union[str, bytes, bytearray, "os.PathLike[str]", "BeautifulSoup", lxml.etree._Element]
 """What `extract()` reads: HTML or plain text as `str`, a raw page as `bytes`, a path, or a parsed
@@ -48,7 +49,8 @@ def _read_path(path: os.PathLike[str]) -> str:
         size = os.path.getsize(path)
         if size > MAX_INPUT_BYTES:
             raise InputTooLargeError(f"{os.fspath(path)} is {size:,} bytes; the limit is {MAX_INPUT_BYTES:,}")
-        data = Path(path).read_bytes()
+        with Path(path).open("rb") as file:  # bounded: a pipe or device (/dev/zero) reports size 0
+            data = file.read(MAX_INPUT_BYTES + 1)
     except OSError as exc:
         raise UnsupportedInputError(f"cannot read {os.fspath(path)}: {exc.strerror or exc}") from exc
     return decode_bytes(data)
@@ -57,7 +59,9 @@ def _read_path(path: os.PathLike[str]) -> str:
 def _load(source: Source, url: str | None) -> Page:
     """Stages 1–2: turn any accepted source into a parsed `Page`."""
     if isinstance(source, lxml.etree._Element):
-        return Page(text="", tree=_as_html_tree(source), url=url)
+        # Serialised and parsed again: a caller's tree may be deeper than our parser allows (built with
+        # huge_tree), and the later stages rely on parse_html's bounds.
+        return parse_html(normalize_text(lxml.html.tostring(source, encoding="unicode")), url)
     if hasattr(source, "decode_contents"):  # a bs4 tree, without importing bs4 for everyone else
         return parse_html(normalize_text(str(source)), url)
     if isinstance(source, os.PathLike):
@@ -72,13 +76,8 @@ def _load(source: Source, url: str | None) -> Page:
         raise UnsupportedInputError(f"extract() reads str, bytes, a path or a parsed tree, not {type(source).__name__}")
     if not text.strip():
         raise EmptyInputError("input holds no text")
+    check_deadline("decode")
     return parse_html(text, url) if looks_like_html(text) else parse_text(text, url)
-
-
-def _as_html_tree(element: lxml.etree._Element) -> lxml.html.HtmlElement:
-    if isinstance(element, lxml.html.HtmlElement):
-        return element
-    return lxml.html.document_fromstring(lxml.etree.tostring(element, encoding="unicode"))
 
 
 def _unique_captions(blocks: Iterable[Block]) -> tuple[str, ...]:
@@ -118,13 +117,31 @@ def _article_metrics(lead: str | None, sections: tuple[Section, ...], captions: 
     return tuple(result)
 
 
-def _run(source: Source, url: str | None) -> Article:
+@dataclass(frozen=True, eq=False)
+class Extraction:
+    """Everything one run of the pipeline produced: the parsed page, its blocks, its metadata, the article.
+
+    `extract()` hands back only the article; `explain()` also needs the blocks and the metadata.
+    """
+
+    page: Page
+    blocks: tuple[Block, ...]
+    metadata: Metadata
+    article: Article
+
+
+def _run(source: Source, url: str | None) -> Extraction:
     page = _load(source, url)
+    check_deadline("parse")
     blocks = segment(page)
+    check_deadline("segment")
     meta = read_metadata(page, blocks)
+    check_deadline("metadata")
     lead, sections = split_sections(blocks)
     captions = _unique_captions(blocks)
-    return Article(
+    metrics = _article_metrics(lead, sections, captions)
+    check_deadline("metrics")
+    article = Article(
         title=meta.title,
         lead=lead,
         published=meta.published,
@@ -138,25 +155,16 @@ def _run(source: Source, url: str | None) -> Article:
         views=meta.views,
         sections=sections,
         captions=captions,
-        metrics=_article_metrics(lead, sections, captions),
+        metrics=metrics,
     )
+    return Extraction(page, blocks, meta, article)
 
 
-def extract(source: Source, *, url: str | None = None) -> Article:
-    """Extract the article from one page.
-
-    `source` is HTML or plain text (`str`; which one is detected), a raw page (`bytes`: decoded by BOM,
-    declared charset or sniffing), a path to a file, or an already parsed ``bs4.BeautifulSoup`` or lxml
-    element. `url` is used when the page declares no canonical URL.
-
-    Raises an `ExtractionError` subclass (see `vnnews_extract.errors`) and nothing else.
-
-    >>> a = extract("Giá xăng tăng mạnh\\n\\nGiá xăng RON 95 tăng 500 đồng/lít từ 15h chiều nay.")
-    >>> a.title, a.lead
-    ('Giá xăng tăng mạnh', 'Giá xăng RON 95 tăng 500 đồng/lít từ 15h chiều nay.')
-    """
+def run_pipeline(source: Source, *, url: str | None = None, timeout: float | None = None) -> Extraction:
+    """Run every stage under the error contract: only `ExtractionError`s escape (see `extract`)."""
     try:
-        return _run(source, url)
+        with deadline_scope(timeout):
+            return _run(source, url)
     except ExtractionError:
         raise
     except UnicodeError as exc:
@@ -165,3 +173,21 @@ def extract(source: Source, *, url: str | None = None) -> Article:
         raise InternalExtractionError("the page is nested too deeply to process") from exc
     except Exception as exc:  # the contract: nothing but our errors escapes
         raise InternalExtractionError(f"unexpected {type(exc).__name__} while extracting: {exc}") from exc
+
+
+def extract(source: Source, *, url: str | None = None, timeout: float | None = None) -> Article:
+    """Extract the article from one page.
+
+    `source` is HTML or plain text (`str`; which one is detected), a raw page (`bytes`: decoded by BOM,
+    declared charset or sniffing), a path to a file, or an already parsed ``bs4.BeautifulSoup`` or lxml
+    element. `url` is used when the page declares no canonical URL. `timeout` is a budget in seconds
+    (None: none): past it, `ExtractionTimeoutError` is raised. It is checked between stages and inside
+    long loops, so it may be overrun by one stage (see `vnnews_extract.deadline`).
+
+    Raises an `ExtractionError` subclass (see `vnnews_extract.errors`) and nothing else.
+
+    >>> a = extract("Giá xăng tăng mạnh\\n\\nGiá xăng RON 95 tăng 500 đồng/lít từ 15h chiều nay.")
+    >>> a.title, a.lead
+    ('Giá xăng tăng mạnh', 'Giá xăng RON 95 tăng 500 đồng/lít từ 15h chiều nay.')
+    """
+    return run_pipeline(source, url=url, timeout=timeout).article

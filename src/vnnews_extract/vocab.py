@@ -95,6 +95,11 @@ CHROME_PHRASES: dict[str, tuple[str, ...]] = {
         "Theo dòng sự kiện",
         "Tin tức gần đây",
         "Tin gần đây",
+        "Đọc tiếp",
+        "Tin cùng loại",
+        "Các bài viết khác",
+        "Tin bài liên quan",
+        "Bài cùng chuyên mục",
     ),
     # share, print and save bars
     "share": (
@@ -218,13 +223,15 @@ DATELINE_UPDATED_LABELS: tuple[str, ...] = ("Cập nhật lúc", "Cập nhật",
 
 SOURCE_LINE = regex.compile(
     r"^\s*\(?\s*(?:Theo|THEO|Nguồn(?:\s+tin)?\s*:|NGUỒN\s*:|Nguồn\s+(?:tin\s+)?từ)\s+"
-    r"(?P<source>\p{Lu}[^.!?,;]{0,59}?)\s*\)?\s*\.?\s*$"
+    r"(?P<source>(?:\p{Lu}|[\p{Ll}\d-]+\.\p{Ll})(?:[^.!?,;]|\.(?=\S)){0,59}?)\s*\)?\s*\.?\s*$"
 )
-"""A credit line for a republished article: "Theo Enternews", "Nguồn: Bộ Công Thương", "(Theo VnExpress)".
+"""A credit line for a republished article: "Theo Enternews", "Nguồn: Bộ Công Thương", "(Theo VnExpress)",
+"Theo m.doisongphapluat.vn" (a dot inside a word is a domain or "TP.HCM", not the end of a sentence).
 The outlet is capitalised and short, so "Theo ông A, giá sẽ tăng" and "Theo đó" are not credits."""
 
 AUTHOR_LABELS = regex.compile(
-    r"^\s*(?:Tác giả|Bài(?:\s+và\s+ảnh)?|Người viết|Phóng viên|PV|Tin, ảnh|Bài, ảnh)\s*:?\s*", regex.IGNORECASE
+    r"^\s*(?:Tác giả|Bài(?:\s+và\s+ảnh)?|Người viết|Phóng viên|PV|Tin, ảnh|Bài, ảnh|Theo)(?!\p{L})\s*:?\s*",
+    regex.IGNORECASE,
 )
 """Labels written before an author's name."""
 

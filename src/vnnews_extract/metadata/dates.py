@@ -28,10 +28,14 @@ _ZONE = r"(?:\(?\s*(?:GMT|UTC)\s*(?P<zsign>[+-])\s*(?P<zh>\d{1,2})(?::?(?P<zm>\d
 # "14:30", "14:30:05", "14h30", "14g30", "10:40 AM", "2:05 CH" (chiều, afternoon) / "SA" (sáng, morning).
 _TIME = (
     r"(?<![\d/.-])(?P<hh>[01]?\d|2[0-3])\s*(?:[:hg]|giờ)\s*(?P<mi>[0-5]\d)(?:\s*(?::|phút)\s*(?P<ss>[0-5]\d))?"
-    r"(?:\s*(?P<ampm>AM|PM|SA|CH|am|pm))?(?!\d)"
+    r"(?:\s*(?P<ampm>AM|PM|SA|CH|am|pm|sáng|trưa|chiều|tối|đêm)(?!\p{L}))?(?!\d)"
 )
-# Day-first numeric date: "5/3/2026", "05-03-2026", "05.03.2026".
-_NUMERIC_DATE = r"(?<![\d/.-])(?P<d>[0-3]?\d)\s*(?P<sep>[/.-])\s*(?P<m>[01]?\d)\s*(?P=sep)\s*(?P<y>\d{4})(?![\d/])"
+# Day-first numeric date: "5/3/2026", "05-03-2026", "05.03.2026", and with a two-digit year "30/11/12"
+# (slash or dash only: "1.2.12" is more often a version or a clause number than a date).
+_NUMERIC_DATE = (
+    r"(?<![\d/.-])(?P<d>[0-3]?\d)\s*(?P<sep>[/.-])\s*(?P<m>[01]?\d)\s*(?P=sep)\s*"
+    r"(?:(?P<y>\d{4})|(?<=[/-])(?P<yy>\d{2}))(?![\d/.,]\d|\d|/)"
+)
 # "ngày 5 tháng 3 năm 2026", "5 tháng 3, 2026".
 _WORDED_DATE = r"(?:ngày\s+)?(?P<d2>[0-3]?\d)\s+tháng\s+(?P<m2>[01]?\d)\s*(?:,|năm)\s*(?P<y2>\d{4})(?!\d)"
 _ISO = regex.compile(
@@ -64,14 +68,29 @@ def _zone_from(match: regex.Match[str] | None) -> tzinfo:
     return timezone(timedelta(minutes=minutes if match.group("zsign") == "+" else -minutes))
 
 
+# Words after a time that say which half of the day it is in: chiều (afternoon), tối (evening),
+# trưa (noon: "1 giờ trưa" is 13:00), sáng (morning), đêm (night: "12 giờ đêm" is 00:00).
+_AFTERNOON = frozenset({"PM", "CH", "CHIỀU", "TỐI"})
+_MORNING = frozenset({"AM", "SA", "SÁNG", "ĐÊM"})
+_NOON = "TRƯA"
+_NOON_LAST_PM_HOUR = 5
+
+
 def _hour(match: regex.Match[str]) -> int:
     hour = int(match.group("hh"))
     ampm = (match.group("ampm") or "").upper()
-    if ampm in ("PM", "CH") and hour < 12:
+    if (ampm in _AFTERNOON or (ampm == _NOON and hour < _NOON_LAST_PM_HOUR)) and hour < 12:
         return hour + 12
-    if ampm in ("AM", "SA") and hour == 12:
+    if ampm in _MORNING and hour == 12:
         return 0
     return hour
+
+
+def _year(match: regex.Match[str]) -> int:
+    """The year of a date match; a two-digit year is read in this century (a news page is not older)."""
+    if match.group("yy"):
+        return 2000 + int(match.group("yy"))
+    return int(match.group("y") or match.group("y2"))
 
 
 def _nearest_time(text: str, start: int, end: int) -> regex.Match[str] | None:
@@ -97,12 +116,14 @@ def find_dates(text: str) -> list[DateMatch]:
     '2019-09-25T10:40:00+07:00'
     >>> find_dates("Quyết định số 128/QĐ-UBND ngày 5 tháng 3 năm 2026")[0].value.date().isoformat()
     '2026-03-05'
+    >>> find_dates("Cập nhật ngày 30/11/12 04:00 chiều")[0].value.isoformat()
+    '2012-11-30T16:00:00+07:00'
     """
     found: list[DateMatch] = []
     for match in _DATE.finditer(text):
         day = int(match.group("d") or match.group("d2"))
         month = int(match.group("m") or match.group("m2"))
-        year = int(match.group("y") or match.group("y2"))
+        year = _year(match)
         if not _YEAR_MIN <= year <= _YEAR_MAX:
             continue
         time = _nearest_time(text, match.start(), match.end())

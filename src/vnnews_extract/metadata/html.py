@@ -18,7 +18,7 @@ import regex
 
 from .dates import parse_date
 from .fields import Metadata
-from .jsonld import JsonLd, read_jsonld, text_value
+from .jsonld import JsonLd, names_value, read_jsonld, text_value
 
 __all__ = ["read_html_metadata"]
 
@@ -77,6 +77,10 @@ _NOT_A_TAG_LINK = regex.compile(
 )
 # "duong-dan" (path) and "chuyen-muc" (section): the Vietnamese names of the breadcrumb and section label.
 _BREADCRUMB_BOX = regex.compile(r"crumb|duong[-_]?dan|chuyen[-_]?muc")
+# Words one of which every tag box or breadcrumb name holds: a cheap test before the patterns above.
+_BOX_WORDS = ("tag", "keyword", "khoa", "crumb", "duong", "chuyen")
+# Widgets nested in a tag box or breadcrumb whose links are not part of it: menus, share bars.
+_WIDGET = regex.compile(r"menu|drop|social|share|mxh|(?<![a-z])nav(?![a-z])")
 # A tag box lists few, short links; more means a menu or a tag cloud.
 _TAG_MAX_LINKS = 30
 _TAG_MAX_WORDS = 10
@@ -134,11 +138,13 @@ class _Head:
         self.itemprops: dict[str, str] = {}
         self.scripts: list[str] = []
         self.canonical: str | None = None
-        self.times: list[str] = []
+        self.times: list[str] = []  # <time datetime> values, nearest the headline first
         self.tag_boxes: list[lxml.html.HtmlElement] = []
         self.breadcrumbs: list[lxml.html.HtmlElement] = []
         self.headline_seen = False
-        for el in tree.iter():
+        headline_at = 0
+        timed: list[tuple[int, str]] = []
+        for position, el in enumerate(tree.iter()):
             tag = el.tag
             if not isinstance(tag, str):
                 continue
@@ -151,18 +157,25 @@ class _Head:
                 if (el.get("rel") or "").lower() == "canonical" and el.get("href") and self.canonical is None:
                     self.canonical = el.get("href")
             elif tag == "time" and el.get("datetime"):
-                self.times.append(el.get("datetime"))
+                timed.append((position, el.get("datetime")))
             elif tag == "h1" and not self.headline_seen and len(el.text_content().split()) >= _HEADLINE_MIN_WORDS:
                 self.headline_seen = True
+                headline_at = position
                 self.tag_boxes.clear()  # tag clouds above the headline are the site's, not the article's
             if el.get("itemprop") and tag != "meta":
                 self._itemprop(el)
-            names = _names(el)
-            if names:
+            cls, ident = el.get("class"), el.get("id")
+            if cls is None and ident is None:
+                continue
+            low = f"{cls} {ident}".lower()
+            if any(word in low for word in _BOX_WORDS):
+                names = _names(el)
                 if _TAG_BOX.search(names):
                     self.tag_boxes.append(el)
                 elif _BREADCRUMB_BOX.search(names):
                     self.breadcrumbs.append(el)
+        # the article's own <time> stands next to its headline; tickers and related lists stand apart
+        self.times = [value for _, value in sorted(timed, key=lambda t: abs(t[0] - headline_at))]
 
     def _meta(self, el: lxml.html.HtmlElement) -> None:
         content = el.get("content")
@@ -201,8 +214,24 @@ def _first_date(values: Iterable[str | None]) -> datetime | None:
     return None
 
 
+def _in_widget(link: lxml.html.HtmlElement, box: lxml.html.HtmlElement) -> bool:
+    """True when a link sits in a menu or share bar nested inside the box (a breadcrumb that also
+    holds the section drop-down, or the share buttons)."""
+    for el in link.iterancestors():
+        if el is box:
+            return False
+        names = _names(el)
+        if names and _WIDGET.search(names):
+            return True
+    return False
+
+
 def _links(box: lxml.html.HtmlElement) -> list[str]:
-    texts = (_clean(a.text_content()) for a in box.iter("a") if not _NOT_A_TAG_LINK.search(a.get("href") or ""))
+    texts = (
+        _clean(a.text_content())
+        for a in box.iter("a")
+        if not _NOT_A_TAG_LINK.search(a.get("href") or "") and not _in_widget(a, box)
+    )
     return [t.strip("#,;| ") for t in texts if t and t.strip("#,;| ")]
 
 
@@ -269,10 +298,11 @@ def read_html_metadata(tree: lxml.html.HtmlElement) -> Metadata:
     updated = _first_date(
         (text_value(article.get("dateModified")), head.first(UPDATED_META), head.itemprops.get("dateModified"))
     )
-    author = next(
+    people = [n for value in names_value(article.get("author")) if (n := person_name(value, site_name))]
+    author = " - ".join(people) or next(
         (
             name
-            for value in (text_value(article.get("author")), head.itemprops.get("author"), head.first(AUTHOR_META))
+            for value in (head.itemprops.get("author"), head.first(AUTHOR_META))
             if (name := person_name(value, site_name))
         ),
         None,

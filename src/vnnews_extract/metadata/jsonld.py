@@ -16,7 +16,7 @@ from typing import Any
 
 import regex
 
-__all__ = ["ARTICLE_TYPES", "JsonLd", "read_jsonld"]
+__all__ = ["ARTICLE_TYPES", "JsonLd", "names_value", "read_jsonld", "text_value"]
 
 ARTICLE_TYPES: frozenset[str] = frozenset(
     {
@@ -89,6 +89,16 @@ def text_value(value: Any) -> str | None:
         text = " ".join(html.unescape(str(value)).split())
         return text or None
     return None
+
+
+def names_value(value: Any) -> list[str]:
+    """Every name a JSON-LD value lists ("author" is often a list of people).
+
+    >>> names_value([{"name": "Quang Phong"}, {"name": "Tùng Nguyên"}]), names_value({"name": ""})
+    (['Quang Phong', 'Tùng Nguyên'], [])
+    """
+    items = value if isinstance(value, list) else [value]
+    return [t for t in (text_value(v) for v in items) if t]
 
 
 def _trail(obj: dict[str, Any]) -> tuple[str, ...]:

@@ -53,14 +53,36 @@ def _dates(blocks: Iterable[Block]) -> tuple[datetime | None, datetime | None]:
     return published or updated, updated if published else None
 
 
+# "H.V.", "K. Miên": a name that ends in an initial keeps its dot.
+_ENDS_WITH_INITIAL = regex.compile(r"(?:^|[\s.])\p{Lu}\.$")
+# "Sầm Hoa (Vietnamnet/Reuters)": a writer, then in brackets the outlet the story came from.
+_WRITER_AND_OUTLET = regex.compile(r"^(?P<writer>[^()]+?)\s*\((?P<outlet>[^()]+)\)?$")
+
+
 def _author(text: str) -> str | None:
-    name = AUTHOR_LABELS.sub("", text).strip(" -–—.,:()")
+    """The name in a byline, its label ("Bài và ảnh:", "PV") and surrounding punctuation removed.
+
+    >>> _author("Bài và ảnh: Minh Anh."), _author("H.V."), _author("Theo K. Miên")
+    ('Minh Anh', 'H.V.', 'K. Miên')
+    """
+    name = AUTHOR_LABELS.sub("", text).strip(" -–—,:()")
+    if name.endswith(".") and not _ENDS_WITH_INITIAL.search(name):
+        name = name.rstrip(".").rstrip()
     return name or None
 
 
 def _source(text: str) -> str | None:
+    """The outlet a credit line names.
+
+    >>> _source("Theo Enternews"), _source("Theo Sầm Hoa (Vietnamnet/Reuters)")
+    ('Enternews', 'Vietnamnet/Reuters')
+    """
     match = SOURCE_LINE.match(text)
-    return match.group("source").strip() if match else None
+    if match is None:
+        return None
+    source = match.group("source").strip()
+    bracketed = _WRITER_AND_OUTLET.match(source)
+    return bracketed.group("outlet").strip() if bracketed else source
 
 
 def read_block_metadata(blocks: Sequence[Block]) -> Metadata:

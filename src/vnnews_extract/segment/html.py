@@ -4,7 +4,8 @@ The page is read once into raw blocks (`html_blocks`), the article container is 
 weight (`html_scoring`), and each block is then given a role from where it stands and what it says:
 
 - the headline is the heading the document title and ``og:title`` start with (sites append their name
-  to ``<title>``, and some mark the logo as ``<h1>``), else the first substantial ``<h1>``;
+  to ``<title>``, and some mark the logo as ``<h1>``), else the ``<h1>`` nearest above the body, else
+  the nearest bold or "tieu-de" line above it (portals);
 - between the headline and the container ("the article zone") stand the sapo, the date line, the
   byline and the section trail; outside the zone everything is chrome;
 - inside the container, chrome is recognised by class/id hints and by Vietnamese chrome phrases, and
@@ -15,7 +16,9 @@ weight (`html_scoring`), and each block is then given a role from where it stand
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import lxml.html
 import regex
@@ -28,7 +31,6 @@ from .html_scoring import Container, find_container, function_word_share
 
 __all__ = ["segment_html"]
 
-_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # Longest text a caption, a date line, a byline or a heading made of one bold line can have (words).
 _CAPTION_MAX_WORDS = 80
 _NAMED_CAPTION_MAX_WORDS = 300  # a figcaption may tell a whole photo story
@@ -45,8 +47,15 @@ _SAPO_FUNCTION_SHARE = 0.1
 _RELATED_LINK_DENSITY = 0.5
 # ">> Xem tiếp …", "» Tin liên quan": an arrow opening a line marks a link to another article.
 _RELATED_ARROW = regex.compile(r"^\s*(?:>>|»|►|▶|→)")
+# A document title a heading merely starts with must be this long (spaces) to count as a cut headline.
+_CUT_TITLE_MIN_SPACES = 5
 # A headline has at least this many words, at most that many, and stands this few blocks above the body.
 _TITLE_MIN_WORDS, _TITLE_MAX_WORDS, _TITLE_REACH = 3, 40, 6
+# A related-news card: a linked headline of at most this many words, a summary of at most that many,
+# in a box of at most this many blocks.
+_CARD_LINK_DENSITY, _CARD_TITLE_MAX_WORDS, _CARD_SUMMARY_MAX_WORDS, _CARD_MAX_BLOCKS = 0.8, 25, 60, 3
+# Roles that mean the article text has begun.
+_TEXT_ROLES: frozenset[Role] = frozenset({Role.PARAGRAPH, Role.LIST_ITEM, Role.TABLE_ROW, Role.QUOTE})
 # Markers that end the article wherever they stand, and the share of the body's prose that may still
 # follow a related-news marker for it to end the article.
 _ALWAYS_ENDS: frozenset[str] = frozenset({"comments", "footer"})
@@ -88,8 +97,8 @@ def _title_rank(block: RawBlock, titles: Sequence[str]) -> tuple[int, int, int] 
     for title in titles:
         if title == key:
             best = max(best, 3)
-        elif title.startswith(key) or key.startswith(title):
-            best = max(best, 2)
+        elif title.startswith(key) or (key.startswith(title) and title.count(" ") >= _CUT_TITLE_MIN_SPACES):
+            best = max(best, 2)  # the second case: a <title> cut short, not a logo that opens with the site name
         elif title.endswith(key):
             best = max(best, 1)
     return (best, level, len(key)) if best else None
@@ -141,7 +150,7 @@ def _first_index_in(blocks: Sequence[RawBlock], container: Container | None) -> 
 
 
 def _inside(block: RawBlock, container: Container) -> bool:
-    return len(block.path) > container.depth and block.path[container.depth] is container.element
+    return container.holds(block.path)
 
 
 def _zone(blocks: Sequence[RawBlock], container: Container, title: int | None) -> tuple[lxml.html.HtmlElement, int]:
@@ -222,7 +231,8 @@ def _is_byline(block: RawBlock, below: int = -1) -> bool:
         return False
     if _named(block.hints.author, below):  # the name is often a link to the writer's page
         return True
-    return block.link_density <= 0.6 and (block.bold or block.align == "right") and _NAME_LIKE.match(text) is not None
+    set_apart = block.bold or block.align == "right" or text != block.text.strip()  # styled, or labelled
+    return block.link_density <= 0.6 and set_apart and _NAME_LIKE.match(text) is not None
 
 
 def _is_source(block: RawBlock, below: int = -1) -> bool:
@@ -233,9 +243,7 @@ def _is_source(block: RawBlock, below: int = -1) -> bool:
     text = _source_text(block.text)
     if len(text.split()) > _SOURCE_MAX_WORDS or text.endswith(":"):
         return False
-    if SOURCE_LINE.match(text) is not None:
-        return True
-    return _named(block.hints.source, below) and _CREDIT_OPENING.match(text) is not None
+    return SOURCE_LINE.match(text) is not None or _named(block.hints.source, below)
 
 
 def _source_text(text: str) -> str:
@@ -279,6 +287,8 @@ def _metadata_role(block: RawBlock, below: int, dates_allowed: bool) -> Role | N
     Checked before chrome hints: sites put the date line inside the share bar ("email-print",
     "sharemxh") and the author inside link boxes.
     """
+    if block.coarse:
+        return None
     if dates_allowed and _is_dateline(block, below):
         return Role.DATELINE
     author_at, chrome_at = block.hints.author, block.hints.chrome_at
@@ -295,6 +305,12 @@ def _bold_sapo(block: RawBlock) -> bool:
     return block.bold and not block.in_heading and _reads_as_sapo(block) and block.text.rstrip()[-1:] in ".!?…"
 
 
+def _labelled_or_bare_name(block: RawBlock) -> bool:
+    """Above the body a byline must say so ("Bài và ảnh: …", "PV: …") or be a bare two-word-or-longer
+    name that links nowhere: a one-word bold line there is more often a section label."""
+    return AUTHOR_LABELS.match(block.text) is not None or (block.link_density == 0 and len(block.text.split()) >= 2)
+
+
 def _header_role(block: RawBlock, zone_depth: int, may_lead: bool, where: str) -> tuple[Role, str | None]:
     """Role of a block in the article zone outside the container: `where` is "above" (the headline
     area: sapo, date line, byline) or "below" (the article's foot: signature, source, tags)."""
@@ -304,7 +320,7 @@ def _header_role(block: RawBlock, zone_depth: int, may_lead: bool, where: str) -
     family = _chrome_of(block, zone_depth)
     if family is not None:
         return Role.CHROME, family
-    if where == "below" and _is_byline(block, zone_depth):
+    if _is_byline(block, zone_depth) and (where == "below" or _labelled_or_bare_name(block)):
         return Role.BYLINE, None
     if _named(block.hints.breadcrumb, zone_depth) or block.link_density >= _RELATED_LINK_DENSITY:
         return Role.CHROME, "navigation"
@@ -319,39 +335,78 @@ def _tag_blocks(blocks: Sequence[RawBlock], container: Container, title: int | N
     zone, zone_depth = _zone(blocks, container, title)
     first_inside = _first_index_in(blocks, container) or 0
     prose_after = _prose_after(blocks, container)
+    cards = _card_summaries(blocks, container)
     out: list[Block] = []
-    has_lead = False
-    body_started = False
-    ended: str | None = None
+    state = _State()
     for block in blocks:
-        in_zone = len(block.path) > zone_depth and block.path[zone_depth] is zone
-        if block.index == title:
+        in_zone = (len(block.path) > zone_depth and block.path[zone_depth] is zone) or container.holds(block.path)
+        since_title = block.index - title if title is not None else None
+        if since_title == 0:
             out.append(Block(block.text, Role.TITLE))
             continue
         if not in_zone:
             out.append(_outside(block, title))
             continue
-        if not _inside(block, container):
-            where = "below" if block.index > first_inside else "above"
-            may_lead = not has_lead and (title is None or 0 < block.index - title <= _SAPO_REACH)
-            role, reason = _header_role(block, zone_depth, may_lead, where)
-            has_lead = has_lead or role is Role.LEAD
-            out.append(Block(_source_text(block.text) if role is Role.SOURCE else block.text, role, reason))
-            continue
-        role, reason = _container_role(block, container, body_started, ended, has_lead)
-        if (
-            role is Role.CHROME
-            and reason in END_OF_ARTICLE_REASONS
-            and body_started
-            and block.hints.chrome is None
-            and _ends_article(reason, prose_after[block.index], prose_after[first_inside])
-        ):
-            ended = reason
-        has_lead = has_lead or role is Role.LEAD
-        body_started = body_started or role in (Role.PARAGRAPH, Role.LIST_ITEM, Role.TABLE_ROW, Role.QUOTE)
+        inside = _inside(block, container)
+        if not inside or (since_title is not None and since_title < 0):
+            # the headline area (also inside a container that holds the headline) or the article's foot
+            where = "below" if block.index > first_inside and not inside else "above"
+            may_lead = not state.has_lead and (since_title is None or 0 < since_title <= _SAPO_REACH)
+            role, reason = _header_role(block, zone_depth if not inside else container.depth, may_lead, where)
+        elif block.index in cards:
+            role, reason = Role.CHROME, "related"
+        else:
+            role, reason = _container_role(block, container, state, since_title)
+            if role in (Role.CHROME, Role.SOURCE) and state.body_started and block.hints.chrome is None:
+                marker = reason or "source"
+                if (marker in END_OF_ARTICLE_REASONS or role is Role.SOURCE) and _ends_article(
+                    marker, prose_after[block.index], prose_after[first_inside]
+                ):
+                    state.ended = state.ended or marker
+            state.body_started = state.body_started or role in _TEXT_ROLES
+        state.has_lead = state.has_lead or role is Role.LEAD
         out.append(Block(_source_text(block.text) if role is Role.SOURCE else block.text, role, reason))
     _mark_closing_byline(out, blocks)
     return out
+
+
+@dataclass
+class _State:
+    """How far the reading of the article has come."""
+
+    has_lead: bool = False
+    body_started: bool = False
+    ended: str | None = None  # the marker that ended the article text ("comments", "related", "source"…)
+
+
+def _card_summaries(blocks: Sequence[RawBlock], container: Container) -> set[int]:
+    """Blocks that summarise another article in a card inside the body: a small box (a few blocks)
+    holding a linked headline and, right after it, a short unlinked summary. Cards without a telling
+    class name are still related news."""
+    found: set[int] = set()
+    for prev, block in itertools.pairwise(blocks):
+        if not (
+            prev.link_density >= _CARD_LINK_DENSITY
+            and len(prev.text.split()) <= _CARD_TITLE_MAX_WORDS
+            and len(block.text.split()) <= _CARD_SUMMARY_MAX_WORDS
+            and block.link_density < _RELATED_LINK_DENSITY
+            and _inside(block, container)
+        ):
+            continue
+        shared = next(
+            (d for d in range(min(len(prev.path), len(block.path)) - 1, -1, -1) if prev.path[d] is block.path[d]), 0
+        )
+        if shared <= container.depth:
+            continue
+        box = block.path[shared]
+        size = sum(
+            1
+            for b in blocks[max(0, prev.index - _CARD_MAX_BLOCKS) : block.index + _CARD_MAX_BLOCKS]
+            if len(b.path) > shared and b.path[shared] is box
+        )
+        if size <= _CARD_MAX_BLOCKS:
+            found.add(block.index)
+    return found
 
 
 def _prose_after(blocks: Sequence[RawBlock], container: Container) -> list[float]:
@@ -375,17 +430,22 @@ def _ends_article(reason: str, prose_left: float, prose_total: float) -> bool:
 
 
 def _outside(block: RawBlock, title: int | None) -> Block:
-    """Blocks outside the article zone: chrome, except a date line standing just after the headline."""
+    """Blocks outside the article zone: chrome, except a date line standing just after the headline.
+    A date line above the headline is the site's clock (the day the page was saved, not published)."""
     if title is not None and 0 < block.index - title <= _DATELINE_REACH and _is_dateline(block):
         return Block(block.text, Role.DATELINE)
-    return Block(block.text, Role.CHROME, _chrome_of(block) or "outside")
+    family = _chrome_of(block)
+    if family is None and (title is None or block.index < title) and _is_dateline(block):
+        family = "clock"
+    return Block(block.text, Role.CHROME, family or "outside")
 
 
 def _container_role(
-    block: RawBlock, container: Container, body_started: bool, ended: str | None, has_lead: bool
+    block: RawBlock, container: Container, state: _State, since_title: int | None
 ) -> tuple[Role, str | None]:
     depth = container.depth
-    role = _metadata_role(block, depth, dates_allowed=not body_started)
+    near_title = since_title is not None and 0 < since_title <= _DATELINE_REACH
+    role = _metadata_role(block, depth, dates_allowed=not state.body_started or near_title)
     if role is not None:
         return role, None
     family = _chrome_of(block, depth)
@@ -393,13 +453,22 @@ def _container_role(
         return Role.CHROME, family
     if _is_caption(block, depth):
         return Role.CAPTION, None
-    if ended is not None:
-        return Role.CHROME, ended
+    if state.ended is not None:
+        return Role.CHROME, state.ended
     if block.link_density >= _RELATED_LINK_DENSITY or _RELATED_ARROW.match(block.text):
         return Role.CHROME, "related"
-    if not has_lead and not body_started and (_named(block.hints.lead, depth) or _bold_sapo(block)):
+    if not state.has_lead and not state.body_started and _opens_as_sapo(block, depth, since_title):
         return Role.LEAD, None
     return _body_role(block, depth), None
+
+
+def _opens_as_sapo(block: RawBlock, depth: int, since_title: int | None) -> bool:
+    """The first block of the body is the sapo when named so, printed all bold, or printed as a long
+    heading right under the headline ("<h2 class=Lead>" with its class stripped is still the sapo)."""
+    if _named(block.hints.lead, depth) or _bold_sapo(block):
+        return True
+    near = since_title is not None and 0 < since_title <= _SAPO_REACH
+    return near and block.in_heading is not None and _reads_as_sapo(block)
 
 
 def _mark_closing_byline(out: list[Block], blocks: Sequence[RawBlock]) -> None:

@@ -11,8 +11,11 @@ stands right before it. Data tables (rows of short cells) become one block per r
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+import html
+from dataclasses import dataclass, field, replace
+from typing import cast
 
+import lxml.etree
 import lxml.html
 import regex
 
@@ -118,7 +121,9 @@ _BOLD_STYLE = regex.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", regex.IGNOREC
 _ITALIC_STYLE = regex.compile(r"font-style\s*:\s*italic", regex.IGNORECASE)
 # Inline typography that sets a line apart from the body text (captions are coloured, smaller, italic).
 _SET_APART_STYLE = regex.compile(r"(?<![-\w])color\s*:|font-size\s*:|font-style\s*:\s*italic", regex.IGNORECASE)
-_SPACE = regex.compile(r"[\s\u200b\u200c\u200d\ufeff]+")
+_CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
+_ZERO_WIDTH_MARKS = ("\u200b", "\u200c", "\u200d", "\ufeff")
+_ZERO_WIDTH_AS_SPACE = {ord(c): " " for c in _ZERO_WIDTH_MARKS}
 # Longer lines are never only chrome phrases; not matching them saves most of the vocabulary work.
 _CHROME_LINE_MAX_CHARS, _CHROME_LINE_MAX_WORDS = 100, 14
 # An image table (picture row, caption row) has at most this many rows.
@@ -126,6 +131,18 @@ _FIGURE_TABLE_MAX_ROWS = 3
 # The first word of every chrome phrase: a line opening with another word is not made of them.
 _CHROME_FIRST_WORDS: frozenset[str] = frozenset(fold(p).split()[0] for ps in CHROME_PHRASES.values() for p in ps)
 _FIRST_WORD = regex.compile(r"[\p{L}]+")
+# A small inline script that writes a string into an element, and the markup inside such a string.
+_WRITING_SCRIPT_MAX_CHARS = 400
+_WRITE_BY_ID = regex.compile(
+    r"""getElementById\(\s*["'](?P<id>[^"']{1,80})["']\s*\)\.innerHTML\s*=\s*"""
+    r"""(?P<q>["'])(?P<text>(?:(?!(?P=q)).){1,200})(?P=q)"""
+)
+_MARKUP = regex.compile(r"<[^>]*>")
+# Chrome families whose boxes are read as one block, and the tags that name a family by themselves.
+PRUNED_FAMILIES: frozenset[str] = frozenset({"navigation", "footer", "comments", "related", "ad"})
+_TAG_FAMILIES: dict[str, str] = {"nav": "navigation", "footer": "footer"}
+_COARSE_MAX_CHARS = 300
+_VISIBLE_TEXT = lxml.etree.XPath(".//text()[not(ancestor::script) and not(ancestor::style)]", smart_strings=False)
 # A data table's cells are short; longer cells mean the table lays out an article or a box.
 _DATA_CELL_MAX_CHARS = 200
 
@@ -168,6 +185,7 @@ class RawBlock:
     after_image: bool = False  # an image stands between the previous block and this one
     image_near: bool = False  # the image stands in this block's <figure>, or in a row above it in a small table
     repeats_alt: bool = False  # the text repeats that image's alt text
+    coarse: bool = False  # a whole chrome box read at once (its text may be cut short)
     index: int = 0
 
     @property
@@ -196,14 +214,24 @@ def clean_text(text: str) -> str:
     >>> clean_text("  Giá\\u00a0 xăng\\ufeff\\n tăng ")
     'Giá xăng tăng'
     """
-    return _SPACE.sub(" ", text).strip()
+    if any(mark in text for mark in _ZERO_WIDTH_MARKS):
+        text = text.translate(_ZERO_WIDTH_AS_SPACE)
+    return " ".join(text.split())
 
 
 def _names(el: lxml.html.HtmlElement) -> str:
+    """The names an element gives itself: class, id, and the ``data-role``/``type`` some CMSs use
+    ("data-role=sapo", "type=RelatedNewsBox"), lowercased with camelCase split ("tagArticle" → "tag-article")."""
     cls, ident = el.get("class"), el.get("id")
-    if cls is None and ident is None:
+    role, kind = el.get("data-role"), el.get("type")
+    if cls is None and ident is None and role is None and kind is None:
         return ""
-    return f"{cls or ''} {ident or ''}".lower()
+    return _lower_names(f"{cls or ''} {ident or ''} {role or ''} {kind or ''}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _lower_names(raw: str) -> str:
+    return _CAMEL.sub("-", raw).lower().strip()
 
 
 def _is_hidden(el: lxml.html.HtmlElement, names: str) -> bool:
@@ -212,7 +240,11 @@ def _is_hidden(el: lxml.html.HtmlElement, names: str) -> bool:
     style = el.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return True
-    return bool(names) and HIDDEN_CLASS.search(names) is not None
+    return (
+        bool(names)
+        and ("hid" in names or "none" in names or "sr-only" in names)
+        and HIDDEN_CLASS.search(names) is not None
+    )
 
 
 def _align(el: lxml.html.HtmlElement) -> str | None:
@@ -245,6 +277,11 @@ class _Named:
 
 @functools.lru_cache(maxsize=4096)
 def _named(names: str) -> _Named:
+    found = _read_names(names)
+    return _NOTHING_NAMED if found == _NOTHING_NAMED else found
+
+
+def _read_names(names: str) -> _Named:
     family = chrome_hint(names)
     content = CONTENT_HINT.search(names) is not None
     if family in WEAK_FAMILIES and content:  # "content_detail … block_ads_connect": the content name wins
@@ -270,7 +307,7 @@ def _hints_for(names: str, depth: int, above: Hints) -> Hints:
     if not names:
         return above
     n = _named(names)
-    if n == _NOTHING_NAMED:
+    if n is _NOTHING_NAMED:
         return above
     return Hints(
         chrome=n.chrome or above.chrome,
@@ -344,11 +381,14 @@ class _Walk:
     image_owner: lxml.html.HtmlElement | None = None
     image_row: lxml.html.HtmlElement | None = None
     image_alt: str = ""
+    written: dict[str, str] = field(default_factory=dict)  # element id → text a script writes into it
 
     def add_text(self, text: str | None, ctx: _Context) -> None:
         if not text:
             return
         self.parts.append(text)
+        if not (ctx.in_link or ctx.bold or ctx.italic or ctx.styled):
+            return
         size = len(text.strip())
         if ctx.in_link:
             self.link_chars += size
@@ -436,6 +476,66 @@ def _child_context(el: lxml.html.HtmlElement, tag: str, names: str, ctx: _Contex
     )
 
 
+def _script_text(code: str | None, pattern: regex.Pattern[str]) -> regex.Match[str] | None:
+    if not code or len(code) > _WRITING_SCRIPT_MAX_CHARS or "innerHTML" not in code:
+        return None
+    return pattern.search(code)
+
+
+def _unmarked(text: str) -> str:
+    return clean_text(html.unescape(_MARKUP.sub(" ", text)))
+
+
+def _written_into_ids(tree: lxml.html.HtmlElement) -> dict[str, str]:
+    """Texts that small inline scripts write into elements by id (``getElementById("x").innerHTML =
+    "…"``): some CMSs print the date line that way, and the reader sees it where the element stands."""
+    written: dict[str, str] = {}
+    for script in tree.iter("script"):
+        match = _script_text(script.text, _WRITE_BY_ID)
+        if match is not None:
+            written[match.group("id")] = _unmarked(match.group("text"))
+    return written
+
+
+def _prunable(el: lxml.html.HtmlElement, tag: str, names: str, ctx: _Context) -> str | None:
+    """The chrome family of a box read as one coarse block instead of element by element: menus,
+    footers, comments, related lists and ads, as long as nothing says the box holds the article (a
+    content name beside the chrome one, or the headline inside it). A bare ``<footer>`` or ``<nav>``
+    inside an ``<article>`` is the article's own (byline, source, tags) and is read normally."""
+    family = _TAG_FAMILIES.get(tag)
+    if family is not None and any(a.tag == "article" for a in ctx.path):
+        family = None
+    if names:
+        named = _named(names)
+        if named.content:
+            return None
+        family = named.chrome or family
+    if family not in PRUNED_FAMILIES or el.find(".//h1") is not None:
+        return None
+    return family
+
+
+def _add_coarse(walk: _Walk, el: lxml.html.HtmlElement, family: str, ctx: _Context) -> None:
+    text = clean_text(" ".join(cast(list[str], _VISIBLE_TEXT(el))))[:_COARSE_MAX_CHARS]
+    if text:
+        hints = replace(ctx.hints, chrome=family, chrome_at=len(ctx.path))
+        walk.blocks.append(
+            RawBlock(
+                text=text,
+                tag=el.tag,
+                path=(*ctx.path, el),
+                link_chars=0,
+                bold=False,
+                italic=False,
+                styled=False,
+                align=None,
+                hints=hints,
+                coarse=True,
+                index=len(walk.blocks),
+            )
+        )
+
+
 def _walk(el: lxml.html.HtmlElement, ctx: _Context, walk: _Walk) -> None:
     for child in el:
         tag = child.tag
@@ -447,7 +547,10 @@ def _walk(el: lxml.html.HtmlElement, ctx: _Context, walk: _Walk) -> None:
             walk.add_text(child.tail, ctx)
             continue
         if tag == "br":
-            _flush(walk, ctx)
+            if ctx.heading == "h1":  # a headline broken over two lines is still one headline
+                walk.parts.append(" ")
+            else:
+                _flush(walk, ctx)
             walk.add_text(child.tail, ctx)
             continue
         if tag == "img":
@@ -464,9 +567,17 @@ def _walk(el: lxml.html.HtmlElement, ctx: _Context, walk: _Walk) -> None:
             if _is_hidden(child, names):
                 walk.add_text(child.tail, ctx)
                 continue
+            family = _prunable(child, tag, names, ctx) if block else None
+            if family is not None:
+                _flush(walk, ctx)
+                _add_coarse(walk, child, family, ctx)
+                walk.add_text(child.tail, ctx)
+                continue
             inner = _child_context(child, tag, names, ctx)
         if block:
             _flush(walk, ctx)
+        if walk.written and not child.text and len(child) == 0:
+            walk.add_text(walk.written.get(child.get("id") or ""), inner)
         rows = data_table_rows(child) if tag == "table" else None
         if rows is not None:
             for row in rows:
@@ -485,7 +596,7 @@ def raw_blocks(tree: lxml.html.HtmlElement) -> list[RawBlock]:
     """Every visible text block of the page's body, in document order."""
     body = tree.find("body")
     root = body if body is not None else tree
-    walk = _Walk()
+    walk = _Walk(written=_written_into_ids(tree))
     ctx = _Context(path=(root,), hints=Hints())
     walk.add_text(root.text, ctx)
     _walk(root, ctx, walk)
