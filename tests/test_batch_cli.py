@@ -31,7 +31,7 @@ def page(n: int) -> str:
     return f"Tin số {n}: sản lượng điện tăng\n\nSản lượng điện tháng này đạt {n} tỷ kWh, tăng 5,1% so với cùng kỳ."
 
 
-def with_metric(source: Any, *, url: str | None = None) -> Article:
+def with_metric(source: Any, *, url: str | None = None, timeout: float | None = None) -> Article:
     """The real extract, plus one known metric, so the metrics table does not depend on stage 6's progress."""
     article = extract(source, url=url)
     metric = Metric(
@@ -50,14 +50,14 @@ def text_of(source: Any) -> str:
     return source.read_text(encoding="utf-8") if isinstance(source, Path) else str(source)
 
 
-def interrupt_on_seventh(source: Any, *, url: str | None = None) -> Article:
+def interrupt_on_seventh(source: Any, *, url: str | None = None, timeout: float | None = None) -> Article:
     """Behaves like Ctrl-C arriving while the seventh page is being extracted."""
     if "Tin số 7:" in text_of(source):
         raise KeyboardInterrupt
     return with_metric(source, url=url)
 
 
-def hanging(source: Any, *, url: str | None = None) -> Article:
+def hanging(source: Any, *, url: str | None = None, timeout: float | None = None) -> Article:
     if "Tin số 2:" in text_of(source):
         time.sleep(60)
     return with_metric(source, url=url)
@@ -175,7 +175,7 @@ def test_a_page_past_the_timeout_is_an_error(tmp_path: Path) -> None:
     code = main([str(tmp_path), "-o", str(out), "--workers", "2", "--timeout", "1"], extractor=hanging)
     assert code == 0 and time.monotonic() - started < 20
     errors = read_jsonl(out / "errors.jsonl")
-    assert [(Path(e["input_id"]).name, e["error"]) for e in errors] == [("2.txt", "PageTimeoutError")]
+    assert [(Path(e["input_id"]).name, e["error"]) for e in errors] == [("2.txt", "ExtractionTimeoutError")]
     assert len(read_jsonl(out / "articles.jsonl")) == 3
 
 

@@ -24,7 +24,7 @@ def page(n: int) -> str:
     return f"Tin số {n}: giá thép tăng\n\nGiá thép xây dựng hôm nay tăng {n} nghìn đồng/tấn tại miền Bắc."
 
 
-def hanging_extract(source: Any, *, url: str | None = None) -> Article:
+def hanging_extract(source: Any, *, url: str | None = None, timeout: float | None = None) -> Article:
     """Writes its pid next to the page's marker file, then hangs on a slow page; real extract otherwise."""
     if isinstance(source, str) and source.startswith(SLOW_MARK):
         Path(source.split()[1]).write_text(str(os.getpid()))
@@ -32,14 +32,14 @@ def hanging_extract(source: Any, *, url: str | None = None) -> Article:
     return extract(source, url=url)
 
 
-def jittery_extract(source: Any, *, url: str | None = None) -> Article:
+def jittery_extract(source: Any, *, url: str | None = None, timeout: float | None = None) -> Article:
     """Even-numbered pages finish last, so results arrive out of order unless the runner reorders them."""
     number = int(str(source).split()[2].rstrip(":"))
     time.sleep(0.02 if number % 2 == 0 else 0)
     return extract(source, url=url)
 
 
-def exploding_extract(source: Any, *, url: str | None = None) -> Article:
+def exploding_extract(source: Any, *, url: str | None = None, timeout: float | None = None) -> Article:
     if "nổ" in str(source):  # "explodes"
         raise RuntimeError("lỗi ngoài ý muốn")
     if "chết" in str(source):  # "dies": the worker process exits under the page
@@ -81,7 +81,13 @@ def test_timeout_fails_the_page_and_kills_its_worker(tmp_path: Path) -> None:
     results = list(extract_many(inputs, workers=1, timeout=1.0, extractor=hanging_extract))
     elapsed = time.monotonic() - started
     kinds = [r.error if isinstance(r, Failure) else "Article" for r in results]
-    assert kinds == ["Article", "PageTimeoutError", "Article", "Article", "Article"]  # the one worker was replaced
+    assert kinds == [
+        "Article",
+        "ExtractionTimeoutError",
+        "Article",
+        "Article",
+        "Article",
+    ]  # the one worker was replaced
     assert elapsed < 20
     pid = int(marker.read_text())
     deadline = time.monotonic() + 5
@@ -103,9 +109,18 @@ def test_in_process_mode_and_argument_checks() -> None:
     assert isinstance(results[0], Article) and isinstance(results[1], Failure) and results[1].input_id == "#1"
     assert isinstance(results[2], Article) and results[2].url == "https://bao.vn/2"
     with pytest.raises(ValueError):
-        extract_many([page(1)], workers=0, timeout=1)
-    with pytest.raises(ValueError):
         extract_many([page(1)], workers=-1)
+
+
+def echo_timeout(source: Any, *, url: str | None = None, timeout: float | None = None) -> Article:
+    return Article(title=repr(timeout))
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+def test_the_budget_reaches_extract_which_stops_itself(workers: int) -> None:
+    assert [r.title for r in extract_many([page(1)], workers=workers, timeout=2.5, extractor=echo_timeout)] == ["2.5"]  # type: ignore[union-attr]
+    results = list(extract_many([page(1), page(2)], workers=workers, timeout=1e-9))  # the real pipeline's checks
+    assert [r.error for r in results] == ["ExtractionTimeoutError"] * 2  # type: ignore[union-attr]
 
 
 def test_inputs_are_consumed_lazily() -> None:

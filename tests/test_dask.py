@@ -36,7 +36,7 @@ def page(n: int) -> str:
     return f"Tin số {n}: xuất khẩu gạo tăng\n\nXuất khẩu gạo quý này đạt {n} triệu tấn, tăng 12% so với cùng kỳ."
 
 
-def with_metric(source: Any, *, url: str | None = None) -> Article:
+def with_metric(source: Any, *, url: str | None = None, timeout: float | None = None) -> Article:
     metric = Metric(
         subject="xuất khẩu gạo", value=Decimal("3000000"), unit="tấn", changes=(Change("up", Decimal(12), "%"),)
     )

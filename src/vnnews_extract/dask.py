@@ -13,8 +13,8 @@ JSON-safe dicts, the metrics a Dask dataframe, and `write_outputs` puts them in 
     write_outputs(results, "s3://my-bucket/vn-news/")
 
 Each partition is one input file, and its results are held in memory until written: split very large
-inputs into several files. There is no per-page timeout here (Dask cannot kill one task's page); use
-``extract_many`` with a timeout inside your own tasks if your pages need one.
+inputs into several files. A per-page `timeout` is the budget `extract` enforces itself, between stages;
+unlike the local pool, nothing here kills a page stuck inside lxml (Dask cannot kill one task).
 """
 
 from __future__ import annotations
@@ -70,18 +70,18 @@ def _result_record(input_id: str, url: str | None, result: Article | Failure) ->
     return {"input_id": input_id, "url": url, "article": article, "error": None, "metrics": metrics}
 
 
-def _extract_partition(items: Iterable[Any], extractor: Extractor) -> list[dict[str, Any]]:
-    outcomes = extract_outcomes(items, workers=0, extractor=extractor)
+def _extract_partition(items: Iterable[Any], extractor: Extractor, timeout: float | None) -> list[dict[str, Any]]:
+    outcomes = extract_outcomes(items, workers=0, timeout=timeout, extractor=extractor)
     return [_result_record(*outcome) for outcome in outcomes]
 
 
-def extract_bag(items: Bag, *, extractor: Extractor = extract) -> Bag:
+def extract_bag(items: Bag, *, timeout: float | None = None, extractor: Extractor = extract) -> Bag:
     """Extract every item of a bag (from `read_items`, or your own bag of `Item`, str, bytes or paths).
 
     Yields one dict per input with ``article`` (``Article.to_dict()`` plus ``input_id``) or ``error``
-    (a `Failure` dict), and the article's ``metrics`` rows.
+    (a `Failure` dict), and the article's ``metrics`` rows. `timeout` is each page's budget in seconds.
     """
-    return items.map_partitions(_extract_partition, extractor)
+    return items.map_partitions(_extract_partition, extractor, timeout)
 
 
 def _metrics_partition(records: Iterable[dict[str, Any]]) -> Any:
@@ -146,7 +146,7 @@ def run_cli(args: argparse.Namespace, extractor: Extractor | None = None) -> int
     client = client_class(args.scheduler) if args.scheduler else client_class(n_workers=args.workers or None)
     with client:
         print(f"vnnews-extract batch: Dask dashboard {client.dashboard_link}", file=sys.stderr)
-        results = extract_bag(read_items(args.inputs), extractor=extractor or extract)
+        results = extract_bag(read_items(args.inputs), timeout=args.timeout, extractor=extractor or extract)
         counts = write_outputs(results, str(args.output))
     tally = Tally(articles=counts["articles"], errors=counts["errors"], started=started)
     print(tally.line(), file=sys.stderr)

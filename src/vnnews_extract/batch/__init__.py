@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from .inputs import iter_inputs
-from .model import Failure, Item, PageTimeoutError, Result
+from .model import Failure, Item, Result
 from .runner import extract_many, extract_outcomes
 
-__all__ = ["Failure", "Item", "PageTimeoutError", "Result", "extract_many", "extract_outcomes", "iter_inputs"]
+__all__ = ["Failure", "Item", "Result", "extract_many", "extract_outcomes", "iter_inputs"]

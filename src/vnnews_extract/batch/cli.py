@@ -74,8 +74,7 @@ def _progress(outcomes: Iterator[Outcome], writer: BatchWriter, stream: IO[str])
 def _run_local(args: argparse.Namespace, stdin: Readable | None, extractor: Extractor | None) -> int:
     writer = BatchWriter(args.output, resume=args.resume, parquet=args.format == "parquet")
     entries = _pending(iter_inputs(args.inputs, stdin=stdin, skip=[args.output]), writer.done)
-    timeout = args.timeout if args.workers != 0 else None  # no pool, nothing to kill: no timeout
-    outcomes = extract_outcomes(entries, workers=args.workers, timeout=timeout, extractor=extractor or extract)
+    outcomes = extract_outcomes(entries, workers=args.workers, timeout=args.timeout, extractor=extractor or extract)
     progress = _progress(outcomes, writer, sys.stderr)
     interrupted = False
     try:

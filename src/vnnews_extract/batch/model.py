@@ -21,7 +21,6 @@ __all__ = [
     "Item",
     "MissingInputError",
     "PageSource",
-    "PageTimeoutError",
     "Result",
     "TruncatedArchiveError",
     "WorkerCrashError",
@@ -63,8 +62,8 @@ class Failure:
     def of(cls, input_id: str, url: str | None, exc: BaseException) -> Failure:
         """The failure record for `exc` raised while reading or extracting input `input_id`.
 
-        >>> Failure.of("a.html", None, PageTimeoutError("took longer than 2 s"))
-        Failure(input_id='a.html', url=None, error='PageTimeoutError', message='took longer than 2 s')
+        >>> Failure.of("a.html", None, MissingInputError("a.html: no such file or directory"))
+        Failure(input_id='a.html', url=None, error='MissingInputError', message='a.html: no such file or directory')
         """
         return cls(input_id=input_id, url=url, error=type(exc).__name__, message=str(exc))
 
@@ -90,10 +89,6 @@ class TruncatedArchiveError(ExtractionError):
 
 class MissingInputError(ExtractionError):
     """An input named on the command line does not exist, or a glob matches no file."""
-
-
-class PageTimeoutError(ExtractionError):
-    """Extracting the page took longer than the batch's per-page timeout; its worker was replaced."""
 
 
 class WorkerCrashError(ExtractionError):

@@ -1,8 +1,10 @@
 """`extract_many`: many pages through `extract()` on a process pool, one result per page, in input order.
 
 Extraction is CPU-bound pure Python, so pages go to worker processes (pebble's `ProcessPool`, whose tasks
-can be given a timeout: a page that runs past it has its worker killed and replaced, so one pathological
-page can neither stall the batch nor leave a process spinning). Only a bounded window of pages is in
+can be given a timeout). A page's budget is enforced twice: `extract` checks it between stages and stops
+itself (the worker lives on), and a page stuck where no check runs (inside lxml's C parser) has its worker
+killed and replaced a little later, so one pathological page can neither stall the batch nor leave a
+process spinning. Only a bounded window of pages is in
 flight at a time, which keeps memory flat however long the input stream is, and results are yielded in
 input order so that a caller can zip them with its inputs.
 """
@@ -20,15 +22,15 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from typing import NamedTuple
 
 from ..decode import MAX_INPUT_BYTES
-from ..errors import InputTooLargeError, UndecodableInputError
+from ..errors import ExtractionTimeoutError, InputTooLargeError, UndecodableInputError
 from ..model import Article
 from ..pipeline import extract
-from .model import Failure, Item, PageSource, PageTimeoutError, Result, WorkerCrashError
+from .model import Failure, Item, PageSource, Result, WorkerCrashError
 
 __all__ = ["Extractor", "Outcome", "extract_item", "extract_many", "extract_outcomes"]
 
 Extractor = Callable[..., Article]
-"""Anything called like ``extract(source, url=...)``; tests inject slow or failing ones."""
+"""Anything called like ``extract(source, url=..., timeout=...)``; tests inject slow or failing ones."""
 
 
 class Outcome(NamedTuple):
@@ -71,24 +73,35 @@ def _load(source: PageSource) -> PageSource:
     return data
 
 
-def extract_item(item: Item, extractor: Extractor = extract) -> Result:
-    """Extract one page, turning any error into a `Failure`: the function each worker runs.
+def extract_item(item: Item, extractor: Extractor = extract, timeout: float | None = None) -> Result:
+    """Extract one page within `timeout` seconds, turning any error into a `Failure`: what each worker runs.
 
     `extract` raises only `ExtractionError`s, but a batch must survive anything one page does, so every
     exception is caught here.
     """
     try:
-        return extractor(_load(item.source), url=item.url)
+        return extractor(_load(item.source), url=item.url, timeout=timeout)
     except Exception as exc:
         return Failure.of(item.id, item.url, exc)
 
 
+def kill_after(timeout: float) -> float:
+    """When a worker still busy with a page is killed: past the budget `extract` enforces itself, since its
+    checks may overrun by one stage, so that a page that stops itself does not cost a new process.
+
+    >>> kill_after(1), kill_after(60)
+    (2.0, 90.0)
+    """
+    return timeout + max(1.0, timeout / 2)
+
+
 def _settle(input_id: str, url: str | None, future: Future[Result], timeout: float | None) -> Result:
-    """The result of a scheduled page, with a timeout or a dead worker turned into a `Failure`."""
+    """The result of a scheduled page, with a killed or dead worker turned into a `Failure`."""
     try:
         return future.result()
     except FutureTimeout:
-        return Failure.of(input_id, url, PageTimeoutError(f"extraction took longer than {timeout:g} s"))
+        message = f"the page took longer than the {timeout:g} s timeout; its worker was killed"
+        return Failure.of(input_id, url, ExtractionTimeoutError(message))
     except Exception as exc:  # pebble's ProcessExpired: the worker died (out of memory, a crash in C code)
         return Failure.of(input_id, url, WorkerCrashError(f"the worker process died: {exc}"))
 
@@ -102,12 +115,14 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _serial(entries: Iterable[Item | Failure], extractor: Extractor) -> Generator[Outcome, None, None]:
+def _serial(
+    entries: Iterable[Item | Failure], timeout: float | None, extractor: Extractor
+) -> Generator[Outcome, None, None]:
     for entry in entries:
         if isinstance(entry, Failure):
             yield Outcome(entry.input_id, entry.url, entry)
         else:
-            yield Outcome(entry.id, entry.url, extract_item(entry, extractor))
+            yield Outcome(entry.id, entry.url, extract_item(entry, extractor, timeout))
 
 
 def _pooled(
@@ -117,6 +132,7 @@ def _pooled(
 
     window: deque[tuple[str, str | None, Future[Result] | Failure]] = deque()
     limit = workers * _IN_FLIGHT_PER_WORKER
+    hard_limit = None if timeout is None else kill_after(timeout)
     pool = ProcessPool(max_workers=workers, initializer=_ignore_interrupts)
     finished = False
 
@@ -131,7 +147,9 @@ def _pooled(
             if isinstance(entry, Failure):
                 window.append((entry.input_id, entry.url, entry))
             else:
-                window.append((entry.id, entry.url, pool.schedule(extract_item, (entry, extractor), timeout=timeout)))
+                window.append(
+                    (entry.id, entry.url, pool.schedule(extract_item, (entry, extractor, timeout), timeout=hard_limit))
+                )
             if len(window) >= limit:
                 yield pop()
         while window:
@@ -160,9 +178,7 @@ def extract_outcomes(
     entries = (_as_entry(position, entry) for position, entry in enumerate(inputs))
     count = (os.cpu_count() or 1) if workers is None else workers
     if count == 0:
-        if timeout is not None:
-            raise ValueError("a per-page timeout needs worker processes (workers >= 1)")
-        return _serial(entries, extractor)
+        return _serial(entries, timeout, extractor)
     return _pooled(entries, count, timeout, extractor)
 
 
@@ -179,9 +195,10 @@ def extract_many(
     (page plus id and url, as `iter_inputs` reads them from files, JSONL and WARC) or a `Failure` passed
     through as it is. Nothing is raised for a bad page: it comes back as a `Failure` naming its error.
 
-    `workers` is the number of processes (default: one per CPU; 0 runs in this process, without
-    timeout). `timeout` is in seconds per page: a page past it becomes a ``PageTimeoutError`` failure and
-    its worker is replaced. `inputs` is consumed lazily, a bounded number of pages ahead.
+    `workers` is the number of processes (default: one per CPU; 0 runs in this process). `timeout` is in
+    seconds per page: a page past it becomes an ``ExtractionTimeoutError`` failure. `extract` stops itself
+    at the budget; in worker processes, a page that does not is killed with its worker at `kill_after`
+    (in this process, nothing can be killed). `inputs` is consumed lazily, a bounded number of pages ahead.
 
     >>> [type(r).__name__ for r in extract_many(["Giá vàng tăng\\n\\nGiá vàng hôm nay tăng mạnh.", b""], workers=0)]
     ['Article', 'Failure']
