@@ -7,8 +7,8 @@
 Every input comes from one of the generators in `GENERATORS` (random bytes and code points, HTML
 fragment soup, our article page in every encoding with bytes flipped, spans cut or repeated, deep
 nesting, a sea of tiny elements, big flat pages, entity bombs, unclosed comments and scripts, scraped
-text with chrome and very long lines), drawn with a seeded `random.Random`, so a run is reproducible
-and input N of a seed is always the same.
+text with chrome and very long lines, short units repeated into one long line), drawn with a seeded
+`random.Random`, so a run is reproducible and input N of a seed is always the same.
 
 `extract()` must return an `Article` or raise an `ExtractionError`. Anything else is a *foreign
 exception*; an `InternalExtractionError` (our wrapper for a bug) is reported the same way; an input
@@ -153,6 +153,16 @@ def _scraped_text(rng: random.Random) -> Source:
     return unicodedata.normalize("NFD", text) if rng.random() < 0.3 else text
 
 
+# Short units repeated into one long line: numbers, dates, percent signs, labels. A regex or a loop that
+# rescans a line per match shows up here as a slow input.
+_UNITS = ("1", "1.", "1,", "1% ", "21/11/", "19:36:", "tăng ", "Lượt xem: ", "Theo ", "1 tỷ ", "triệu USD ",
+          "so với ", "từ 1 đến ", "Thứ ", "- ", "(", "…", "a-", ". ")  # fmt: skip
+
+
+def _repeated_unit(rng: random.Random) -> Source:
+    return "Tiêu đề bài viết\nGiá " + rng.choice(_UNITS) * rng.choice((10, 300, 1000, 3000)) + " tăng."
+
+
 GENERATORS: dict[str, tuple[float, Callable[[random.Random], Source]]] = {
     "random_bytes": (10, _random_bytes),
     "random_text": (10, _random_text),
@@ -165,6 +175,7 @@ GENERATORS: dict[str, tuple[float, Callable[[random.Random], Source]]] = {
     "deep": (1.5, _deep),
     "wide": (1, _wide),
     "big": (0.5, _big),
+    "repeated_unit": (2, _repeated_unit),
 }
 
 

@@ -253,21 +253,16 @@ def test_lone_surrogates_and_nul_in_str() -> None:
     assert "Giá\ufffd xăng RON 95" in article.body_text
 
 
-# --- bugs found in other stages, documented until fixed -------------------------------------------------
+# --- bugs found in other stages (regressions) ------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=errors.InternalExtractionError,
-    reason="metrics/numbers.py tidy(): Decimal.quantize raises InvalidOperation past 28 digits",
-)
 @pytest.mark.parametrize(
     "sentence",
     ["Doanh thu đạt 99999999999999999999 tỷ đồng.", "Doanh thu đạt 123456789012345678901234567890 đồng."],
     ids=["20-digits-with-scale", "30-digits"],
 )
 def test_absurdly_long_number_is_not_an_internal_error(sentence: str) -> None:
-    extract(f"Doanh thu kỷ lục của công ty\n{sentence}")
+    extract(f"Doanh thu kỷ lục của công ty\n{sentence}")  # Decimal.quantize overflowed past 28 digits
 
 
 def test_caller_tree_deeper_than_our_parser_allows() -> None:
@@ -288,3 +283,48 @@ def test_endless_device_path_is_refused_not_read_forever(monkeypatch: pytest.Mon
     monkeypatch.setattr("vnnews_extract.decode.MAX_INPUT_BYTES", 1_000_000)
     with pytest.raises(errors.InputTooLargeError):
         extract(Path("/dev/zero"))
+
+
+# Worst cases of other stages, found by bench/fuzz.py and a sweep of repeated units (heavy: together they
+# take about half a minute). Those not fixed yet are strict xfails naming the stage.
+_BUDGET_SECONDS_PER_MB = 1.0
+
+
+def _slow_in(stage: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=f"superlinear in {stage}")
+
+
+@pytest.mark.heavy
+@heavy_only
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param("Tiêu đề bài viết\nGiá " + "1% " * 8000 + "tăng.", id="figures-in-one-sentence"),
+        pytest.param(
+            " ".join(article_text().split("\n")) * 2000,
+            id="figures-in-one-passage",
+            # linear since main's metrics fixes, but 1.3–1.7 s/MB (metrics and text segmenter per-sentence cost)
+            marks=pytest.mark.xfail(strict=False, reason="over budget, linear: per-sentence cost of metrics"),
+        ),
+        pytest.param(
+            "Tiêu đề bài viết\nGiá " + "1" * 30_000 + " tăng.",
+            id="digit-run",
+            marks=_slow_in("vocab.VIEWS: (\\d[\\d.,]*)\\s+lượt xem restarts inside every digit run"),
+        ),
+        pytest.param(
+            ("Thứ Năm, 21/11/2024 19:36:28 GMT+7 " + " ".join(PARAGRAPHS) + " ") * 4000,
+            id="dates-in-one-line",
+            marks=_slow_in("segment/text._is_dateline: cuts each date out of the whole line, one by one"),
+        ),
+        pytest.param(
+            "<html><body>" + "<p>a</p>" * 600_000 + "</body></html>",
+            id="tiny-paragraphs",
+            marks=_slow_in("segment/html: about 25 µs per element"),
+        ),
+    ],
+)
+def test_worst_cases_within_one_second_per_mb(source: str) -> None:
+    started = time.perf_counter()
+    extract(source)
+    elapsed = time.perf_counter() - started
+    assert elapsed <= 1.0 + _BUDGET_SECONDS_PER_MB * len(source.encode()) / 1e6

@@ -76,3 +76,12 @@ def test_deadline_is_per_thread() -> None:
         thread.start()
         thread.join()
     assert seen == [None]
+
+
+def test_timeout_error_crosses_process_boundaries() -> None:
+    import pickle
+
+    error = errors.ExtractionTimeoutError("the page took longer than the 2 s timeout (stopped in segment)")
+    again = pickle.loads(pickle.dumps(error))
+    assert type(again) is errors.ExtractionTimeoutError
+    assert str(again) == str(error)

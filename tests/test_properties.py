@@ -192,3 +192,20 @@ def test_body_text_gives_the_same_figures_again(page: str) -> None:
 @given(text_page)
 def test_nfd_input_gives_the_nfc_article(page: str) -> None:
     assert ours(unicodedata.normalize("NFD", page)) == ours(page)
+
+
+# Characters the text repairs act on: Vietnamese letters, mojibake and legacy-font characters, C1 controls,
+# soft hyphen, invisible characters, emoji with joiners, combining tones, a lone surrogate.
+_REPAIRED = (
+    "aàáảãạăằắẳẵặâầấẩẫậđêếềểễệơớờởỡợưứừửữựÃÄÆá»º‡‘\x81\x90\x9d\xad·µ¸¹¨©ª«¬®§ÖÕÒÝÞñøûïäëüöî"
+    " \n<>\u200b\u200d\ufe0f\U0001f600\u0300\u0301\u0323\ud800"
+)
+
+
+@_SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(_REPAIRED), st.sampled_from(_WORDS)), max_size=60).map("".join))
+def test_normalize_text_is_idempotent(text: str) -> None:
+    from vnnews_extract.decode import normalize_text
+
+    once = normalize_text(text)
+    assert normalize_text(once) == once

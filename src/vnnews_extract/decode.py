@@ -75,7 +75,6 @@ _UTF16_MIN_BYTES = 64
 
 # Damaged UTF-8 is still UTF-8 when its good multi-byte characters outnumber the bad bytes this many times.
 _UTF8_GOOD_PER_BAD = 10
-_ASCII_BYTES = bytes(range(128))
 
 # The single-byte charsets Vietnamese pages use besides UTF-8, in order of preference on a tie:
 # Windows-1258, and Windows-1252 (what TCVN3 and VNI font text is served as).

@@ -13,8 +13,8 @@ from decimal import Decimal
 
 import regex
 
-from .numbers import DIGITS, SCALE_WORD, SPELLED_NUMBER, parse_digits, parse_spelled, scale_of, tidy
-from .units import UnitKind, match_unit
+from .numbers import DIGITS, MAGNITUDES, SCALE_WORD, SPELLED_NUMBER, parse_digits, parse_spelled, scale_of, tidy
+from .units import UnitKind, UnitMatch, match_unit
 from .vocab import PAIR_CONTEXT
 
 __all__ = ["Figure", "find_figures"]
@@ -23,7 +23,9 @@ __all__ = ["Figure", "find_figures"]
 # further "digits scale" groups for composed amounts ("2 tỷ 300 triệu").
 _QUANTITY_RE = regex.compile(
     r"(?:(?P<sign>(?<![\p{L}\d])[-−+])(?=\d))?"
-    r"(?:(?P<digits>" + DIGITS + r")|(?<!\p{L})(?P<spelled>" + SPELLED_NUMBER.replace(r"|$", "") + r"))"
+    r"(?:(?P<digits>" + DIGITS + r")|(?<!\p{L})hàng\s+(?P<magnitude>chục|trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L})"
+    r"|(?P<fraction>[½⅓¼¾⅔]|(?<!\p{L})một\s+nửa(?!\p{L}))"
+    r"|(?<!\p{L})(?P<spelled>" + SPELLED_NUMBER.replace(r"|$", "") + r"))"
     r"(?:\s*(?P<scale>" + SCALE_WORD + r"(?:\s+" + SCALE_WORD + r")*)(?!\p{L}))?"
     r"(?P<more>(?:\s+\d+(?:[.,]\d+)*\s*" + SCALE_WORD + r"(?!\p{L}))*)",
     regex.IGNORECASE,
@@ -44,6 +46,16 @@ _YEAR_BEFORE_RE = regex.compile(r"(?<!\p{L})năm\s*$", regex.IGNORECASE)
 _RANGE_JOIN_RE = regex.compile(r"^\s*(?:-|–|—|đến|tới)\s*(?:mức\s+)?$", regex.IGNORECASE)
 _PAIR_CONTEXT_RE = regex.compile("|".join(regex.escape(p) for p in PAIR_CONTEXT), regex.IGNORECASE)
 
+# "giảm gần ½ so với hôm qua", "giảm một nửa": a fraction of the figure, as a percent
+FRACTIONS: dict[str, Decimal] = {
+    "½": Decimal(50),
+    "một nửa": Decimal(50),
+    "⅓": Decimal("33.3"),
+    "¼": Decimal(25),
+    "¾": Decimal(75),
+    "⅔": Decimal("66.7"),
+}
+_FRACTION_UNIT = UnitMatch("percent", "%", 0)
 _SPELLED_DIGIT_RE = regex.compile(r"\b(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười)\b", regex.IGNORECASE)
 # "52.000 đồng và 54.000 đồng/kg": the first amount shares the rate of the second.
 _COORDINATION_RE = regex.compile(r"^\s*(?:và|hoặc|,)\s*$", regex.IGNORECASE)
@@ -63,26 +75,38 @@ class Figure:
     range_max: Decimal | None = None
     scaled: bool = False
     label: str = ""  # "mua vào" / "bán ra" for the two sides of a buy–sell pair
+    approximate: bool = False  # "hàng chục triệu đồng": tens of millions, read as its order of magnitude
+    fraction: bool = False  # "giảm gần ½", "giảm một nửa": a share, read as a percent
 
 
-def _quantity_value(found: regex.Match[str]) -> Decimal | None:
-    base = parse_digits(found.group("digits")) if found.group("digits") else parse_spelled(found.group("spelled"))
+def _quantity_value(found: regex.Match[str], english: bool) -> Decimal | None:
+    digits = found.group("digits")
+    english = english and not found.group("scale")  # "4,705 triệu" is 4.705 million everywhere
+    magnitude = found.group("magnitude")
+    if found.group("fraction"):
+        return FRACTIONS[" ".join(found.group("fraction").lower().split())]
+    if digits:
+        base = parse_digits(digits, english)
+    elif magnitude:
+        base = MAGNITUDES[magnitude.lower()]
+    else:
+        base = parse_spelled(found.group("spelled"))
     if base is None:
         return None
     value = base * scale_of(found.group("scale") or "")
-    for digits, scale in _MORE_RE.findall(found.group("more") or ""):
-        extra = parse_digits(digits)
+    for more_digits, scale in _MORE_RE.findall(found.group("more") or ""):
+        extra = parse_digits(more_digits, english)
         if extra is None:
             return None
         value += extra * scale_of(scale)
     return value
 
 
-def _raw_figures(text: str, start: int, end: int) -> list[Figure]:
+def _raw_figures(text: str, start: int, end: int, english: bool) -> list[Figure]:
     """Every number with its unit (or None) between `start` and `end`, identifiers dropped."""
     figures: list[Figure] = []
     for found in _QUANTITY_RE.finditer(text, start, end):
-        value = _quantity_value(found)
+        value = _quantity_value(found, english)
         if value is None:
             continue
         if _IDENTIFIER_BEFORE_RE.search(text, max(start, found.start() - 20), found.start()):
@@ -91,11 +115,13 @@ def _raw_figures(text: str, start: int, end: int) -> list[Figure]:
             text, max(start, found.start() - 8), found.start()
         ):
             continue  # "năm 2020"
-        unit = match_unit(text, found.end())
+        unit = _FRACTION_UNIT if found.group("fraction") else match_unit(text, found.end())
         if unit is not None and unit.end > end:
             unit = None
         scaled = bool(found.group("scale"))
         spelled = found.group("spelled")
+        if found.group("magnitude") and unit is None:
+            continue  # "hàng trăm" alone is "hundreds of" something unnamed
         if spelled and (
             not _SPELLED_DIGIT_RE.search(spelled) or not (scaled or (unit and unit.kind in _UNITFUL_SPELLED))
         ):
@@ -103,12 +129,14 @@ def _raw_figures(text: str, start: int, end: int) -> list[Figure]:
         figures.append(
             Figure(
                 start=found.start(),
-                end=unit.end if unit else found.end(),
+                end=unit.end if unit and not found.group("fraction") else found.end(),
                 value=value,
                 unit=unit.unit if unit else None,
                 kind=unit.kind if unit else None,
                 sign=(found.group("sign") or "").replace("−", "-"),
                 scaled=scaled,
+                approximate=bool(found.group("magnitude")),
+                fraction=bool(found.group("fraction")),
             )
         )
     return figures
@@ -174,7 +202,7 @@ def _share_rates(text: str, figures: list[Figure]) -> list[Figure]:
     return shared
 
 
-def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+def find_figures(text: str, start: int = 0, end: int | None = None, english: bool = False) -> list[Figure]:
     """The figures of `text[start:end]`, in order; bare numbers and durations are left out.
 
     >>> [(f.value, f.unit) for f in find_figures("ước đạt 1.320 triệu USD, giảm 47,6% so với cùng kỳ")]
@@ -187,7 +215,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figu
     []
     """
     stop = len(text) if end is None else end
-    figures = _share_rates(text, _join_ranges(text, _raw_figures(text, start, stop)))
+    figures = _share_rates(text, _join_ranges(text, _raw_figures(text, start, stop, english)))
     return [
         replace(f, value=tidy(f.value), range_max=None if f.range_max is None else tidy(f.range_max))
         for f in figures

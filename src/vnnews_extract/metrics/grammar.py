@@ -17,6 +17,7 @@ import regex
 
 from ..model import Basis, Change, Metric, Qualifier
 from .figures import Figure, find_figures
+from .numbers import english_separators
 from .rules import (
     Role,
     aspect_after,
@@ -27,6 +28,8 @@ from .rules import (
     has_verb,
     measured_noun,
     period_before,
+    period_right_after,
+    periods,
     qualifier_for,
     reference_basis,
 )
@@ -48,6 +51,15 @@ _REFERENCE_NOUN_RE = regex.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu|tổng|cùn
 _CONTINUES_RE = regex.compile(r"^\W*còn(?!\p{L})", _F)
 _TOKEN_RE = regex.compile(r"[\p{L}\d]+")
 _MEASURE_KIND = {"lượng": ("physical", "count"), "trị giá": ("money",), "giá trị": ("money",), "kim ngạch": ("money",)}
+# "(cùng kỳ năm 2021 tăng 4,2%)", "90% cùng kỳ năm trước": the same period of an earlier year
+_SAME_PERIOD_START_RE = regex.compile(r"\W*(?:của\s+)?cùng\s+kỳ", _F)
+_PLAN_START_RE = regex.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu)", _F)
+_PLAIN_JOIN_RE = regex.compile(r"^[\s,]*(?:và)?\s*$", _F)
+_NOUNS_AND_RE = regex.compile(r"^\s*(?:\p{L}+\s+)*?và\s*$", _F)
+_CONJUNCTS_RE = regex.compile(r"\s*(?:,|(?<!\p{L})và(?!\p{L}))\s*", _F)
+_MAX_RUN = 3  # the longest list of changes paired one-to-one with the levels after it
+_MAX_CANDIDATES = 24  # a breakdown's total is among the last figures before its marker
+_MAX_LOOKAHEAD = 48  # an announced change finds its price among the next figures
 _CHANGE_UNIT = {"percent": "%", "pp": "pp", "point": "point", "times": "times"}
 
 
@@ -127,7 +139,7 @@ def _same_unit(a: str | None, b: str | None) -> bool:
 
 def _choose_parent(draft: _Draft, candidates: list[_Draft]) -> _Draft | None:
     """The total a breakdown item belongs to: same unit, most shared subject words, latest."""
-    pool = [c for c in candidates if not c.comparative and c is not draft]
+    pool = [c for c in candidates[-_MAX_CANDIDATES:] if not c.comparative and c is not draft]
     if draft.change_only:
         return next((c for c in reversed(pool) if c.changes or c.change_only), None)
     same = [c for c in pool if _same_unit(c.unit, draft.unit)]
@@ -146,6 +158,7 @@ class _Reader:
         self.previous_sentence: list[_Draft] = []
         self.previous_candidates: list[_Draft] = []
         self.period: str | None = None
+        self.english = english_separators(text)  # "1,320" is 1320 only where the whole text writes so
 
     def read(self) -> list[_Draft]:
         for number, (start, end) in enumerate(_sentences(self.text)):
@@ -155,13 +168,13 @@ class _Reader:
     def _subject(self, figure: Figure, role: Role, gap_start: int, noun: str, fallback: str | None) -> str | None:
         """The subject of a new metric: the clause before it, the noun after it, or the one before."""
         subject = subject_before(self.text, gap_start, figure.start)
-        if role.comparative:
+        if role.comparative or (subject and _ANAPHORA_RE.match(subject)):
             return fallback or subject
         if is_level_noun(subject) and fallback and subject and not fallback.lower().startswith(subject.lower()):
             return with_measure(subject, fallback)
         if figure.kind == "count" and figure.unit:
             holder = None if is_generic(subject) else subject
-            if holder and holder[0].isupper():
+            if holder and holder[0].isupper() and not noun:
                 return holder  # a named holder ("Hàn Quốc hơn 3,36 triệu lượt") is the subject
             counted = " ".join(p for p in (holder, figure.unit, noun) if p)
             return counted if holder or noun or not fallback else f"{counted} {fallback}"
@@ -178,9 +191,10 @@ class _Reader:
 
     def _sentence(self, number: int, start: int, end: int) -> None:
         text = self.text
-        figures = find_figures(text, start, end)
+        figures = find_figures(text, start, end, self.english)
         sentence_text = text[start:end]
-        period = period_before(text, start, figures[0].start if figures else end)
+        found_periods = periods(text, start, end)
+        period = period_before(found_periods, figures[0].start if figures else end)
         if period:
             self.period = period
         anaphor = _ANAPHORA_RE.match(sentence_text)
@@ -205,6 +219,10 @@ class _Reader:
         run_lengths = _run_lengths(roles, figures, text)
         last_change_based = False
         entries: list[tuple[_Draft, int]] = []  # every change read in this sentence, in text order
+        pending: _Draft | None = None  # the last change-only metric, which a new level may take over
+        pending_run: list[_Draft] = []  # change-only metrics listed one after another ("1.000 đồng và 500 đồng")
+        queued: list[_Draft] = []  # the rest of such a list, for the levels listed after the first
+        drafted: dict[int, _Draft] = {}  # figure index → the metric it opened
         for i, (figure, role) in enumerate(zip(figures, roles, strict=True)):
             gap_start = gap_starts[i]
             gap = text[gap_start : figure.start]
@@ -214,13 +232,17 @@ class _Reader:
                 before = [d for d in mine if not d.comparative]
                 candidates = before or [d for d in self.previous_sentence if not d.comparative]
             breaks = ";" in gap or has_marker(gap)
-            here_period = period_before(text, start, figure.start) or self.period
-            if role.name == "skip":
-                continue
+            here_period = (
+                period_right_after(found_periods, text, figure.end)
+                or period_before(found_periods, figure.start)
+                or self.period
+            )
+            if role.name == "skip" or (figure.fraction and role.name != "change"):
+                continue  # a contribution; or "½" that is not the size of a change
             if role.name == "change" and not role.comparative:
                 attach = open_draft is not None and not breaks and is_residue_empty(gap)
                 if attach and open_draft is not None and open_draft.change_only:
-                    attach = last_change_based or aspect_after(after) is not None
+                    attach = last_change_based or role.restated or aspect_after(after) is not None
                 if attach:
                     unit = _CHANGE_UNIT.get(figure.kind or "", "")
                     target = self._target(open_draft, group, run_lengths, i, after, unit)
@@ -238,7 +260,7 @@ class _Reader:
                 basis = None if role.comparative else (basis_after(after) or basis_before(gap))
                 draft.changes.append((change, basis))
                 entries.append((draft, 0))
-                draft.comparative = role.comparative or regex.match(r"\W*cùng\s+kỳ", gap.split("(")[-1], _F) is not None
+                draft.comparative = role.comparative or _SAME_PERIOD_START_RE.match(gap.split("(")[-1]) is not None
                 draft.range_max = figure.range_max
                 last_change_based = basis is not None
             else:
@@ -250,12 +272,26 @@ class _Reader:
                     draft.basis = _reference(after)
                 # a share or a percent of a reference is not what a following relative change moves
                 draft.share = role.name in {"share", "ratio"} or draft.basis is not None
-            draft.qualifier = qualifier_for(gap, gap) or self._listed_qualifier(gap, mine, role, figure.kind)
+            draft.qualifier = (
+                qualifier_for(gap, gap, after)
+                or ("about" if figure.approximate else None)
+                or self._listed_qualifier(gap, mine, role, figure.kind)
+            )
             draft.subject = self._subject(figure, role, gap_start, nouns[i], last_subject)
             last_subject = draft.subject or last_subject
-            pending = next((d for d in reversed(mine) if d.change_only and not d.comparative), None)
             if role.name == "level" and pending is not None:
-                self._absorb(pending, draft, mine, entries)
+                if 1 < len(pending_run) <= _MAX_RUN and pending_run[-1] is pending:
+                    # "tăng lần lượt 1.000 đồng và 500 đồng lên 52.000 đồng và 54.000 đồng/kg": in order
+                    self._absorb(pending_run[0], draft, mine, entries, checked=False)
+                    queued = pending_run[1:]
+                else:
+                    self._absorb(pending, draft, mine, entries)
+                pending, pending_run = None, []
+            elif queued and role.name == "value" and _plain_join(gap):
+                self._absorb(queued.pop(0), draft, mine, entries, checked=False)
+            elif draft.change_only and not draft.comparative:
+                pending_run = [*pending_run, draft] if pending is not None and _plain_join(gap) else [draft]
+                pending, queued = draft, []
             if candidates is not None and not draft.comparative:
                 draft.candidates = candidates
             if breaks and not role.comparative:
@@ -265,13 +301,15 @@ class _Reader:
                 open_draft = draft
             mine.append(draft)
             self.drafts.append(draft)
+            drafted[i] = draft
         _fill_bases(entries, _sentence_basis(sentence_text))
+        _share_out_subjects(drafted, roles, figures, text, gap_starts)
         self.previous_sentence = mine or self.previous_sentence
         self.previous_candidates = candidates or [d for d in mine if not d.comparative]
 
     def _listed_qualifier(self, gap: str, mine: list[_Draft], role: Role, kind: str | None) -> Qualifier | None:
         """ "… 170.000 tỷ đồng doanh thu và 15.000 tỷ đồng lợi nhuận": a framing word covers the list."""
-        if not mine or role.name != "value" or not regex.match(r"^\s*(?:\p{L}+\s+)*?và\s*$", gap) or has_verb(gap):
+        if not mine or role.name != "value" or not _NOUNS_AND_RE.match(gap) or has_verb(gap):
             return None
         last = mine[-1]
         same_kind = last.figure.kind == kind
@@ -305,13 +343,24 @@ class _Reader:
         return open_draft
 
     def _absorb(
-        self, change_only: _Draft, level: _Draft, mine: list[_Draft], entries: list[tuple[_Draft, int]]
+        self,
+        change_only: _Draft,
+        level: _Draft,
+        mine: list[_Draft],
+        entries: list[tuple[_Draft, int]],
+        checked: bool = True,
     ) -> None:
-        """ "tăng 81%, từ 55 triệu đồng/m2 lên 100 triệu đồng/m2": the change belongs to the new level."""
-        between = mine[mine.index(change_only) + 1 :] if change_only in mine else None
-        if between is None or len(between) > 1:
+        """ "tăng 81%, từ 55 triệu đồng/m2 lên 100 triệu đồng/m2": the change belongs to the new level.
+
+        Unless `checked` is off (a listed pairing), only a "từ A" figure may stand between the two."""
+        between = mine[-_MAX_RUN:]
+        if change_only not in between:
             return
-        if between and not _FROM_END_RE.search(self.text[: between[0].figure.start]):
+        between = between[between.index(change_only) + 1 :]
+        start = between[0].figure.start if between else 0
+        if checked and (
+            len(between) > 1 or (between and not _FROM_END_RE.search(self.text, max(0, start - 60), start))
+        ):
             return
         offset = len(level.changes)
         entries[:] = [(level, offset + k) if d is change_only else (d, k) for d, k in entries]
@@ -321,16 +370,24 @@ class _Reader:
         level.qualifier = level.qualifier or change_only.qualifier
         if change_only.subject and not level.subject:
             level.subject = change_only.subject
-        mine.remove(change_only)
-        self.drafts.remove(change_only)
+        _drop_recent(mine, change_only)
+        _drop_recent(self.drafts, change_only)
+
+
+def _drop_recent(drafts: list[_Draft], draft: _Draft) -> None:
+    """Remove `draft`, one of the last few of `drafts` (without scanning a long list from its start)."""
+    for index in range(len(drafts) - 1, max(-1, len(drafts) - 2 - _MAX_RUN), -1):
+        if drafts[index] is draft:
+            del drafts[index]
+            return
 
 
 def _reference(after: str) -> Basis | None:
     """ "76% kế hoạch năm", "90% cùng kỳ năm trước": a percent of a named reference."""
     phrase = after.lstrip()
-    if regex.match(r"(?:kế\s+hoạch|chỉ\s+tiêu)", phrase, _F):
+    if _PLAN_START_RE.match(phrase):
         return "plan"
-    if regex.match(r"(?:của\s+)?cùng\s+kỳ", phrase, _F):
+    if _SAME_PERIOD_START_RE.match(phrase):
         return "same_period_last_year"
     return None
 
@@ -363,56 +420,86 @@ def _run_lengths(roles: list[Role], figures: list[Figure], text: str) -> dict[in
     return runs
 
 
+def _share_out_subjects(
+    drafted: dict[int, _Draft], roles: list[Role], figures: list[Figure], text: str, gap_starts: list[int]
+) -> None:
+    """ "Xuất khẩu và nhập khẩu lần lượt đạt 305,6 tỷ USD và 283,5 tỷ USD": one subject each, in order."""
+    i = 0
+    while i < len(figures):
+        first = drafted.get(i)
+        if first is None or roles[i].name != "value" or not roles[i].respectively or not first.subject:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(figures) and j in drafted and _plain_join(text[gap_starts[j] : figures[j].start]):
+            j += 1
+        parts = [p for p in _CONJUNCTS_RE.split(first.subject) if p]
+        if j - i >= 2 and len(parts) == j - i:
+            for k, part in zip(range(i, j), parts, strict=True):
+                drafted[k].subject = part
+        i = j
+
+
 def _plain_join(gap: str) -> bool:
-    return bool(regex.match(r"^[\s,]*(?:và)?\s*$", gap, _F))
+    return bool(_PLAIN_JOIN_RE.match(gap))
 
 
 def _fill_bases(entries: list[tuple[_Draft, int]], sentence_basis: Basis | None) -> None:
     """Give every change without a stated basis the nearest one stated in the sentence."""
     entries = [(d, k) for d, k in entries if not d.comparative and k < len(d.changes)]
     stated = [d.changes[k][1] for d, k in entries]
+    later: list[Basis | None] = [None] * len(stated)
+    for index in range(len(stated) - 2, -1, -1):
+        later[index] = stated[index + 1] or later[index + 1]
+    earlier: Basis | None = None
     for index, (draft, k) in enumerate(entries):
         if stated[index] is not None:
+            earlier = stated[index]
             continue
-        later = next((b for b in stated[index + 1 :] if b is not None), None)
-        earlier = next((b for b in reversed(stated[:index]) if b is not None), None)
-        basis = later or earlier or sentence_basis
+        basis = later[index] or earlier or sentence_basis
         change, _ = draft.changes[k]
         draft.changes[k] = (change, basis)
 
 
 def _merge_announced_changes(drafts: list[_Draft]) -> None:
     """ "xăng RON95 giảm 334 đồng/lít. … xăng RON95 tối đa 21.177 đồng/lít": a change of an amount told
-    before the price it moves (the fuel-price report shape) joins the later price of the same subject."""
-    for draft in list(drafts):
+    before the price it moves (the fuel-price report shape) joins the later price of the same subject;
+    in one sentence ("giá cà phê tăng 1.200 đồng/kg, dao động 118.500 - 119.800 đồng/kg") the next price."""
+    positions = {id(d): i for i, d in enumerate(drafts)}
+    merged: set[int] = set()
+    for draft in drafts:
         if not draft.change_only or len(draft.changes) != 1 or draft.comparative:
             continue
         change, basis = draft.changes[0]
         if change.unit in _CHANGE_UNIT.values():
             continue
         words = _tokens(draft.subject)
-        later = drafts[drafts.index(draft) + 1 :]
+        position = positions[id(draft)]
+        later = drafts[position + 1 : position + 1 + _MAX_LOOKAHEAD]
+        numerator = change.unit.split("/")[0]
         match = next(
             (
                 d
-                for d in later
+                for k, d in enumerate(later)
                 if not d.change_only
                 and not d.changes
-                and d.sentence > draft.sentence
-                and words
-                and _tokens(d.subject) == words
                 and d.unit is not None
-                and (d.unit == change.unit or d.unit.startswith(change.unit.split("/")[0] + "/"))
+                and (d.unit == change.unit or d.unit.startswith(numerator + "/"))
+                and (
+                    (d.sentence > draft.sentence and words and words <= _tokens(d.subject))
+                    or (k == 0 and d.sentence == draft.sentence and "/" in d.unit)
+                )
             ),
             None,
         )
         if match is None:
             continue
         match.changes.append((Change(change.direction, change.value, match.unit or change.unit), basis))
-        for other in drafts:
+        merged.add(id(draft))
+        for other in later:
             if other.parent is draft:
                 other.parent = match
-        drafts.remove(draft)
+    drafts[:] = [d for d in drafts if id(d) not in merged]
 
 
 def extract(text: str) -> tuple[Metric, ...]:
@@ -428,7 +515,8 @@ def extract(text: str) -> tuple[Metric, ...]:
         if draft.changes and draft.basis is None and draft.parent is not None:
             draft.basis = draft.parent.basis
     index = {id(d): i for i, d in enumerate(drafts)}
-    sentences = _sentences(text)
+    spans = _sentences(text)
+    sentences = {number: text[slice(*spans[number])].strip() for number in {d.sentence for d in drafts}}
     return tuple(
         Metric(
             subject=d.subject,
@@ -441,7 +529,7 @@ def extract(text: str) -> tuple[Metric, ...]:
             range_max=d.range_max,
             parent=None if d.parent is None else index.get(id(d.parent)),
             text=text[d.figure.start : d.figure.end],
-            sentence=text[slice(*sentences[d.sentence])].strip(),
+            sentence=sentences[d.sentence],
         )
         for d in drafts
     )

@@ -10,6 +10,10 @@ The separator rule (why "1.320" is 1320 but "2.5" is 2.5):
   writes three decimals before a scale word all the time), unless the number has two or more comma
   groups of three digits ("1,234,567") or a comma group followed by a dot decimal ("1,234.5"): those
   shapes only occur with English separators.
+* Context decides the one ambiguous shape, a single comma before three digits ("1,320"): a text that
+  writes English separators throughout (`english_separators`: comma thousands groups, and no decimal
+  comma and no dot thousands anywhere) reads it as 1320, every other text as 1.32. Before a scale word
+  ("4,705 triệu") it is always the Vietnamese decimal comma.
 """
 
 from __future__ import annotations
@@ -20,9 +24,11 @@ import regex
 
 __all__ = [
     "DIGITS",
+    "MAGNITUDES",
     "SCALES",
     "SCALE_WORD",
     "SPELLED_NUMBER",
+    "english_separators",
     "parse_digits",
     "parse_number",
     "parse_spelled",
@@ -45,6 +51,8 @@ SCALES: dict[str, Decimal] = {
     "tỉ": Decimal(10) ** 9,
 }
 SCALE_WORD = r"(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ)"
+# "hàng chục/trăm/nghìn …" (tens/hundreds/thousands of): an order of magnitude, taken as its lower bound
+MAGNITUDES: dict[str, Decimal] = {"chục": Decimal(10), **SCALES}
 
 # Spelled-out numerals: the units digit words, including the forms used after "mươi" (mốt = 1,
 # lăm = 5, tư = 4) and the spelling variant "bẩy".
@@ -73,6 +81,13 @@ _SPELLED_WORDS = (*_DIGIT_WORDS, _TEN, _TENS, *_ZERO_TENS, *SCALES)
 SPELLED_NUMBER = r"(?:(?:" + "|".join(sorted(_SPELLED_WORDS, key=len, reverse=True)) + r")(?:\s+|$))+"
 _SPELLED_RE = regex.compile(r"^\s*" + SPELLED_NUMBER + r"\s*$", regex.IGNORECASE)
 
+_MAX_DIGITS = 40
+# English thousands groups ("1,320", "12,500,000") and the shapes only Vietnamese writes: a decimal comma
+# not followed by a three-digit group ("47,6", "3,85") or a dot thousands group ("1.320").
+_COMMA_GROUP_RE = regex.compile(
+    r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])(?!\s*(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L}))", regex.IGNORECASE
+)
+_VIETNAMESE_SHAPE_RE = regex.compile(r"\d,(?:\d{1,2}|\d{4,})(?!\d)|(?<![\d.,])\d{1,3}\.\d{3}(?![\d])")
 _DIGITS_RE = regex.compile(r"^[+-]?\d+(?:[.,]\d+)*$")
 _NUMBER_PART_RE = regex.compile(r"(\d+(?:[.,]\d+)*)\s*(" + SCALE_WORD + r"(?:\s+" + SCALE_WORD + r")*)?", regex.I)
 _GROUPED_NUMBER_RE = regex.compile(
@@ -80,7 +95,22 @@ _GROUPED_NUMBER_RE = regex.compile(
 )
 
 
-def parse_digits(s: str) -> Decimal | None:
+def english_separators(text: str) -> bool:
+    """True when `text` writes numbers the English way throughout ("1,320", "2.5%"), never "47,6" or "1.320".
+
+    >>> english_separators("Revenue hit 1,320 billion, up 2.5%")
+    True
+    >>> english_separators("đạt 1.320 triệu USD, giảm 47,6%")
+    False
+    >>> english_separators("tăng 2.5%, đạt 7,4 tỷ USD")
+    False
+    >>> english_separators("đạt 4,705 triệu USD")
+    False
+    """
+    return bool(_COMMA_GROUP_RE.search(text)) and not _VIETNAMESE_SHAPE_RE.search(text)
+
+
+def parse_digits(s: str, english: bool = False) -> Decimal | None:
     """A digit string with Vietnamese (or, by shape, English) separators → Decimal.
 
     >>> parse_digits("1.320")
@@ -99,17 +129,19 @@ def parse_digits(s: str) -> Decimal | None:
     Decimal('76.583')
     >>> parse_digits("12a") is None
     True
+    >>> parse_digits("1,320", english=True)
+    Decimal('1320')
     """
     s = s.strip()
-    if not _DIGITS_RE.match(s):
-        return None
+    if len(s) > _MAX_DIGITS or not _DIGITS_RE.match(s):
+        return None  # no figure in the news has that many digits; a run that long is noise
     sign = "-" if s.startswith("-") else ""
     s = s.lstrip("+-")
     dots, commas = s.count("."), s.count(",")
     if dots and commas:
         # whichever separator comes last is the decimal mark
         decimal_mark = "," if s.rfind(",") > s.rfind(".") else "."
-    elif commas > 1 and _all_thousand_groups(s, ","):
+    elif commas and _all_thousand_groups(s, ",") and (commas > 1 or english):
         decimal_mark = "."
     elif commas or dots > 1 or (dots == 1 and _all_thousand_groups(s, ".")):
         decimal_mark = ","
@@ -256,7 +288,7 @@ def tidy(value: Decimal) -> Decimal:
     Decimal('22.7')
     """
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
+        return Decimal(int(value))  # exact at any size, never in exponent form
     return value.normalize()
 
 

@@ -7,6 +7,7 @@ what basis? With which qualifier, in which period? Patterns are compiled once, f
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -15,7 +16,6 @@ import regex
 
 from ..model import Basis, Direction, Qualifier
 from .vocab import (
-    ABOUT_CONTEXT,
     BASIS_RULES,
     BREAKDOWN_MARKERS,
     CHANGE_DOWN,
@@ -23,6 +23,7 @@ from .vocab import (
     CHANGE_UP,
     CONTRIBUTION_WORDS,
     COUNT_TAIL_STOPS,
+    FRAMING_QUALIFIERS,
     LEVEL_WORDS,
     NOUN_STOPS,
     QUALIFIERS,
@@ -36,11 +37,15 @@ __all__ = [
     "basis_after",
     "basis_before",
     "classify",
-    "frames_list",
     "has_marker",
-    "is_continuation",
+    "has_verb",
+    "measured_noun",
     "period_before",
+    "period_right_after",
+    "period_spans",
+    "periods",
     "qualifier_for",
+    "reference_basis",
 ]
 
 RoleName = Literal["value", "change", "share", "ratio", "level", "skip"]
@@ -62,7 +67,7 @@ _CHANGE_END_RE = regex.compile(
 _GAP_HAS_VERB_RE = regex.compile(r"(?<!\p{L})(?:" + _VERB_UP + "|" + _VERB_DOWN + r")(?!\p{L})", _F)
 _TIMES_END_RE = regex.compile(r"(?<!\p{L})gấp" + _FILLERS + r"\s*$", _F)
 _LEVEL_END_RE = regex.compile(
-    r"(?<!\p{L})(?<!(?:đi|nhích)\s)(?:" + _words(LEVEL_WORDS) + r")(?:\s+(?:mức|tới|đến))?\s*$", _F
+    r"(?<!\p{L})(?<!(?:đi|nhích)\s)(?:" + _words(LEVEL_WORDS) + r"|về(?=\s+mức))(?:\s+(?:mức|tới|đến|còn))?\s*$", _F
 )
 _SHARE_END_RE = regex.compile(r"(?<!\p{L})(?:" + _words(SHARE_VERBS) + r")" + _FILLERS + r"\s*$", _F)
 _RATIO_END_RE = regex.compile(r"(?<!\p{L})(?P<verb>" + _words(RATIO_VERBS) + r")" + _FILLERS + r"\s*$", _F)
@@ -85,6 +90,17 @@ _COMPARATIVE_END_RE = regex.compile(
 )
 # "mức giảm đối với xăng E5 RON92 là 329 đồng/lít": the size of a change, announced
 _ANNOUNCED_CHANGE_RE = regex.compile(r"(?<!\p{L})mức\s+(?P<verb>tăng|giảm)(?!\p{L})[^,;.]*?\s(?:là|ở\s+mức)\s*$", _F)
+_RESTATED_RE = regex.compile(r"^\s*(?:\(\s*(?:tương\s+đương|tương\s+ứng)?|,\s*(?:tương\s+đương|tương\s+ứng))\s*$", _F)
+# "gấp 2,4 lần cùng kỳ", "vượt 12% kế hoạch": the reference written straight after the change
+_REFERENCE_RE = regex.compile(
+    r"\s*(?:cùng\s+kỳ|kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|năm\s+(?:trước|ngoái|(?:19|20)\d\d)|(?:tháng|quý)\s+trước)(?!\p{L})",
+    _F,
+)
+# "từ 6 triệu đồng trở lên" (and above), "trở xuống" (and below)
+_AND_ABOVE_RE = regex.compile(r"\s*trở\s+(?P<way>lên|xuống)(?!\p{L})", _F)
+_UP_END_RE = regex.compile(r"tăng\S*\s*(?:của\s*)?$", _F)
+_CLAUSE_PUNCT_RE = regex.compile(r"[,;(]")
+_ASPECT_RE = regex.compile(r"\s*(?:về|ở\s+chiều)\s+(?P<what>(?:(?!và|nhưng|so|,|;|\.|\()\S+\s*){1,4})", _F)
 _LIST_GAP_RE = regex.compile(r"^(?:\s+của\s+[^,;()]*?)?[\s,]*(?:(?:và|hoặc|cùng)\s*)?$", _F)
 _RESPECTIVELY_RE = regex.compile(r"(?<!\p{L})(?:lần\s+lượt|tương\s+ứng)(?!\p{L})", _F)
 _MARKER_RE = regex.compile(r"(?<!\p{L})(?:" + _words(BREAKDOWN_MARKERS) + r")(?!\p{L})", _F)
@@ -99,7 +115,7 @@ _ADJACENT_QUALIFIER_RE = regex.compile(
 )
 _FRAMING_QUALIFIER_RE = regex.compile(
     r"(?<!\p{L})(?<!so\s+với\s+)(?P<q>"
-    + _words(k for k, v in QUALIFIERS.items() if v in ABOUT_CONTEXT)
+    + _words(k for k, v in QUALIFIERS.items() if v in FRAMING_QUALIFIERS)
     + r")(?!\p{L})",
     _F,
 )
@@ -112,11 +128,13 @@ _PERIOD_RE = regex.compile(
     r"(?:\s+tính\s+từ\s+đầu\s+năm)?"
     r"|nửa\s+(?:đầu|cuối)\s+năm(?:\s+(?:\d{4}|nay))?"
     r"|quý\s+(?:[IV]+|\d)(?:/\d{4})?(?:\s+năm\s+\d{4})?"
-    r"|năm\s+(?:\d{4}|nay)"
+    r"|năm\s+(?:\d{4}|nay|ngoái|qua)"
     r"|từ\s+đầu\s+năm(?:\s+đến\s+nay)?|đến\s+nay|trong\s+tháng(?!\s+\d)"
     r")(?!\p{L})",
     _F,
 )
+_GAP_WINDOW = 160  # characters before a number that can still say what it is
+_RIGHT_AFTER = 24  # characters between a figure and a period that still belongs to it
 _COMPARED_PERIOD_RE = regex.compile(r"(?:so\s+với|so)\s+$", _F)
 
 
@@ -129,13 +147,14 @@ class Role:
     direction: Direction | None = None
     comparative: bool = False
     respectively: bool = False
+    restated: bool = False  # "tăng 8,45 điểm (0,66%)": the same change in other units
 
 
 def classify(gap: str, kind: str | None, sign: str, previous: Role | None) -> Role:
     """The role of a figure from the words right before it.
 
     >>> classify("kim ngạch đạt 1.320 triệu USD, giảm ", "percent", "", None)
-    Role(name='change', direction='down', comparative=False, respectively=False)
+    Role(name='change', direction='down', comparative=False, respectively=False, restated=False)
     >>> classify("tăng từ 27 triệu đồng/m2 lên ", "money", "", None).name
     'level'
     >>> classify(" và ", "percent", "", Role("change", "up")).direction
@@ -145,13 +164,14 @@ def classify(gap: str, kind: str | None, sign: str, previous: Role | None) -> Ro
     >>> classify(" (giảm đáng kể so với mức tăng ", "percent", "", None).comparative
     True
     """
+    gap = gap[-_GAP_WINDOW:]  # every role is decided by the words right before the number
     respectively = bool(_RESPECTIVELY_RE.search(gap[-40:]))
     if _CONTRIBUTION_END_RE.search(gap):
         return Role("skip")
     if sign in {"-", "+"} and kind in {"percent", "point", "pp"}:
         return Role("change", "down" if sign == "-" else "up")
     if _COMPARATIVE_END_RE.search(gap):
-        up = regex.search(r"tăng\S*\s*(?:của\s*)?$", gap, _F)
+        up = _UP_END_RE.search(gap)
         return Role("change", "up" if up else "down", comparative=True)
     announced = _ANNOUNCED_CHANGE_RE.search(gap)
     if announced:
@@ -163,6 +183,8 @@ def classify(gap: str, kind: str | None, sign: str, previous: Role | None) -> Ro
     change = _CHANGE_END_RE.search(gap)
     if change:
         return Role("change", "up" if change.group("up") else "down", respectively=respectively)
+    if previous is not None and previous.name == "change" and _RESTATED_RE.match(gap):
+        return Role("change", previous.direction, previous.comparative, restated=True)
     if previous is not None and previous.name in {"change", "ratio"} and _LIST_GAP_RE.match(gap):
         return Role(previous.name, previous.direction, previous.comparative, previous.respectively)
     if kind in {"pp", "times"}:
@@ -172,12 +194,7 @@ def classify(gap: str, kind: str | None, sign: str, previous: Role | None) -> Ro
     ratio = _RATIO_END_RE.search(gap)
     if ratio and kind == "percent" and ratio.group("verb").lower() != "đạt":
         return Role("ratio", respectively=respectively)
-    return Role("value")
-
-
-def is_continuation(gap: str) -> bool:
-    """True when only a comma or "và" separates two figures ("tăng 7% và 33%")."""
-    return bool(_LIST_GAP_RE.match(gap))
+    return Role("value", respectively=respectively)
 
 
 def has_verb(gap: str) -> bool:
@@ -190,11 +207,6 @@ def has_marker(gap: str) -> bool:
     return bool(_MARKER_RE.search(gap))
 
 
-def frames_list(gap: str) -> bool:
-    """True when "lần lượt"/"tương ứng" announces changes that map one-to-one onto the figures before."""
-    return bool(_RESPECTIVELY_RE.search(gap))
-
-
 def _basis_of(phrase: str) -> Basis:
     for pattern, basis in _BASIS_PHRASES:
         if pattern.match(phrase):
@@ -202,7 +214,7 @@ def _basis_of(phrase: str) -> Basis:
     return "other"
 
 
-def basis_after(after: str) -> Basis | None:
+def basis_after(after: str, reference: bool = True) -> Basis | None:
     """The basis named by the first "so với …" in the words after a change.
 
     >>> basis_after(" so với cùng kỳ năm trước; dệt may")
@@ -220,14 +232,14 @@ def basis_after(after: str) -> Basis | None:
     """
     found = _SO_VOI_RE.search(after)
     if not found:
-        return None
+        return _basis_of(after.strip()) if reference and _REFERENCE_RE.match(after) else None
     return _basis_of(found.group("what").strip())
 
 
 def basis_before(gap: str) -> Basis | None:
     """A "so với X" standing before the change in its own clause ("so với tháng 4/2018 tăng 10,9%")."""
-    clause = regex.split(r"[,;(]", gap)[-1]
-    return basis_after(clause)
+    clause = _CLAUSE_PUNCT_RE.split(gap)[-1]
+    return basis_after(clause, reference=False)
 
 
 def reference_basis(after: str) -> Basis | None:
@@ -239,7 +251,7 @@ def reference_basis(after: str) -> Basis | None:
     return basis_after(after)
 
 
-def qualifier_for(gap: str, framing: str) -> Qualifier | None:
+def qualifier_for(gap: str, framing: str, after: str = "") -> Qualifier | None:
     """The qualifier word right next to the number, else an estimate/target word framing the clause.
 
     >>> qualifier_for("xuất khẩu đạt gần ", "")
@@ -248,8 +260,13 @@ def qualifier_for(gap: str, framing: str) -> Qualifier | None:
     'about'
     >>> qualifier_for("đạt ", "tổng kim ngạch ước tính đạt ")
     'estimate'
+    >>> qualifier_for("mức lương từ ", "", " trở lên")
+    'over'
     """
-    adjacent = _ADJACENT_QUALIFIER_RE.search(gap)
+    above = _AND_ABOVE_RE.match(after)
+    if above:
+        return "over" if above.group("way").lower() == "lên" else "under"
+    adjacent = _ADJACENT_QUALIFIER_RE.search(gap[-_GAP_WINDOW:])
     if adjacent:
         return QUALIFIERS[" ".join(adjacent.group("q").lower().split())]
     framed = _FRAMING_QUALIFIER_RE.search(framing)
@@ -260,18 +277,47 @@ def qualifier_for(gap: str, framing: str) -> Qualifier | None:
 
 def aspect_after(after: str) -> str | None:
     """The aspect a change speaks of: "tăng 11,6% về lượng" → "lượng", "ở chiều bán ra" → "bán ra"."""
-    found = regex.match(r"\s*(?:về|ở\s+chiều)\s+(?P<what>(?:(?!và|nhưng|so|,|;|\.|\()\S+\s*){1,4})", after, _F)
+    found = _ASPECT_RE.match(after)
     return found.group("what").strip() if found else None
 
 
-def period_before(text: str, start: int, end: int) -> str | None:
-    """The last period expression in `text[start:end]` that is not the object of "so với"."""
-    last: str | None = None
-    for found in _PERIOD_RE.finditer(text, start, end):
-        if _COMPARED_PERIOD_RE.search(text, max(start, found.start() - 8), found.start()):
-            continue
-        last = found.group(0)
-    return last
+def periods(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The period expressions in `text[start:end]` (end offset, words), leaving out "so với <period>"."""
+    return [
+        (found.end(), found.group(0))
+        for found in _PERIOD_RE.finditer(text, start, end)
+        if not _COMPARED_PERIOD_RE.search(text, max(start, found.start() - 8), found.start())
+    ]
+
+
+def period_before(found: list[tuple[int, str]], position: int) -> str | None:
+    """The last of `found` (from `periods`) that ends before `position`.
+
+    >>> t = "Tính chung 7 tháng năm 2018, doanh thu đạt 5 tỷ đồng"
+    >>> period_before(periods(t, 0, len(t)), len(t))
+    'Tính chung 7 tháng năm 2018'
+    """
+    index = bisect.bisect_right(found, (position, "\U0010ffff"))
+    return found[index - 1][1] if index else None
+
+
+def period_right_after(found: list[tuple[int, str]], text: str, position: int) -> str | None:
+    """A period written right after the figure, in its clause ("đạt 70% trong năm 2020").
+
+    >>> t = "phấn đấu đạt 70% trong năm 2020"
+    >>> period_right_after(periods(t, 0, len(t)), t, 16)
+    'năm 2020'
+    >>> t = "đạt 5 tỷ USD, 6 tháng đầu năm đạt 9 tỷ USD"
+    >>> period_right_after(periods(t, 0, len(t)), t, 12) is None
+    True
+    """
+    index = bisect.bisect_right(found, (position, "\U0010ffff"))
+    if index < len(found):
+        end, words = found[index]
+        between = text[position : end - len(words)]
+        if len(between) <= _RIGHT_AFTER and not _CLAUSE_PUNCT_RE.search(between) and "." not in between:
+            return words
+    return None
 
 
 def period_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -285,8 +331,11 @@ _NOUN_STOPS = frozenset(
         *NOUN_STOPS,
     }
 )
-_COUNT_STOPS = frozenset({*(w for w in CHANGE_UP + CHANGE_DOWN if " " not in w), *COUNT_TAIL_STOPS})
+_SINGLE_WORD_VERBS = frozenset(w for w in CHANGE_UP + CHANGE_DOWN if " " not in w)
+_COUNT_STOPS = frozenset({*_SINGLE_WORD_VERBS, *COUNT_TAIL_STOPS})
 _MAX_COUNT_WORDS = 12
+_AND_WORD_RE = regex.compile(r"[ \t]+(?!(?:" + _VERB_UP + "|" + _VERB_DOWN + r")(?!\p{L}))\p{L}", _F)
+_VERB_TAKES_NUMBER_RE = regex.compile(r"(?:\s+(?:" + _words(CHANGE_FILLERS) + r"))*\s*[-+]?\d", _F)
 _SPACE_RE = regex.compile(r"[ \t]+")
 _SPACE_DIGIT_RE = regex.compile(r"\s+\d")
 _NOUN_WORD_RE = regex.compile(r"(?P<word>\p{L}[\p{L}-]*)(?![\p{L}\d/])(?P<punct>[,;.:()…]?)")
@@ -318,7 +367,11 @@ def measured_noun(after: str, count: bool) -> tuple[str, int]:
             break
         word = found.group("word")
         lower = word.lower()
-        if lower in stops or (not count and (lower in {"được", "có"} or (not words and not word[0].islower()))):
+        if count and lower in _SINGLE_WORD_VERBS and not _VERB_TAKES_NUMBER_RE.match(after, found.end()):
+            pass  # "13 mã tăng giá": a verb without a number is part of the counted noun
+        elif count and lower == "và" and _AND_WORD_RE.match(after, found.end()):
+            pass  # "doanh nghiệp gia nhập và tái gia nhập thị trường": one counted noun
+        elif lower in stops or (not count and (lower in {"được", "có"} or (not words and not word[0].islower()))):
             break
         if lower == "sau" and _SPACE_DIGIT_RE.match(after, found.end()):
             break  # "sau 9 tháng" is a period, "sau thuế" part of the noun

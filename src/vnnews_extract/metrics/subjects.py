@@ -19,13 +19,13 @@ from .vocab import (
     GENERIC_HOLDERS,
     LEVEL_NOUNS,
     MEASURE_WORDS,
+    PAIR_CONTEXT,
     QUALIFIERS,
     SUBJECT_LEAD_WORDS,
     SUBJECT_TRAIL_WORDS,
 )
 
 __all__ = [
-    "count_subject",
     "is_generic",
     "is_level_noun",
     "is_measure_word",
@@ -40,29 +40,44 @@ def _alternation(items: tuple[str, ...] | list[str]) -> str:
 
 
 _F = regex.IGNORECASE
-_LEAD_RE = regex.compile(r"^(?:\s|[,:–-])*(?:" + _alternation(SUBJECT_LEAD_WORDS) + r")(?!\p{L})[\s,:]*", _F)
-# fillers that end a verb chain; "bình quân"/"trung bình" (average) belong to the subject instead
-_VERB_FILLERS = [w for w in CHANGE_FILLERS if w not in {"bình quân", "trung bình"}]
-_TRAIL_RE = regex.compile(
-    r"(?<!\p{L})(?:"
-    + _alternation([*SUBJECT_TRAIL_WORDS, *QUALIFIERS, *CHANGE_UP, *CHANGE_DOWN, *_VERB_FILLERS])
-    + r")[\s,:]*$",
-    _F,
+# fillers that end a verb chain; "bình quân"/"trung bình" (average) and "sàn" (the exchange floor, also
+# the limit-down price) belong to the subject instead
+_VERB_FILLERS = [
+    w for w in CHANGE_FILLERS if w not in {"bình quân", "trung bình", "sàn", "trần", "kịch sàn", "kịch trần"}
+]
+_LEADS = frozenset(tuple(p.lower().split()) for p in SUBJECT_LEAD_WORDS)
+_TRAILS = frozenset(
+    tuple(p.lower().split()) for p in (*SUBJECT_TRAIL_WORDS, *QUALIFIERS, *CHANGE_UP, *CHANGE_DOWN, *_VERB_FILLERS)
 )
-_CLAUSE_SPLIT_RE = regex.compile(r"[;:]|(?<!\p{L})(?:trong\s+đó|bao\s+gồm|gồm|nên|thì|mà|khi)(?!\p{L})", _F)
+_LONGEST = max(len(p) for p in _LEADS | _TRAILS)
+_PUNCTUATION = ' ,.-–:"“”'
+_STRIP_PASSES = 3
+# clause boundaries inside a gap: breakdown markers, "so"/"then" connectives, reporting verbs
+_CLAUSE_SPLIT_RE = regex.compile(
+    r"[;:]|(?<!\p{L})(?:trong\s+đó|bao\s+gồm|gồm|nên|thì|mà|khi|cho\s+thấy|cho\s+biết|cho\s+hay|rằng)(?!\p{L})", _F
+)
+# "tỷ giá trung tâm do Ngân hàng Nhà nước công bố": the agent clause after "do" is not the subject
+_AGENT_RE = regex.compile(r"(?<=\p{L}\s+\p{L}+)\s+do\s+(?-i:\p{Lu}).*$", _F)
 _SOURCE_RE = regex.compile(r"^\s*(?:theo|báo\s+cáo|Bộ|Tổng\s+cục|Sở)\b", _F)
 _SO_VOI_RE = regex.compile(r"(?<!\p{L})so(?:\s+với)?\s+(?:(?!(?:và|nhưng|còn)(?!\p{L}))[^,;])*", _F)
 _GENERIC_RE = regex.compile(r"^(?:" + _alternation(GENERIC_HOLDERS) + r")$", _F)
 _MEASURE_RE = regex.compile(r"^(?:" + _alternation(MEASURE_WORDS) + r")$", _F)
 _LEVEL_NOUN_RE = regex.compile(r"^(?:" + _alternation(LEVEL_NOUNS) + r")$", _F)
-_COUNT_TAIL_RE = regex.compile(r"^[^,;.()]*?(?=\s*(?:[,;.()]|$|(?<!\p{L})(?:tăng|giảm|với|đạt|so)(?!\p{L})))", _F)
+# "tính đến ngày 20/10/2024", "sáng 15/7": when, not what
+_DATE_PHRASE_RE = regex.compile(
+    r"(?<!\p{L})(?:(?:tính\s+)?(?:đến|tới|từ)\s+(?:hết\s+)?)?(?:ngày|sáng|chiều|tối|trưa)?\s*"
+    r"(?<![\d.,])\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?(?![\d.,]\d)",
+    _F,
+)
+_PERIOD_LEAD_RE = regex.compile(r"(?<!\p{L})(?:trong|vào|sau|từ|đến|tới)\s+$", _F)
+_WORD_CHAR_RE = regex.compile(r"\p{L}|\d")
 _MAX_WORDS = 14
 _WITH_RE = regex.compile(r"(?<!\p{L})với(?!\p{L})", _F)
 _SHORT_PIECE = 3
 # What may stand between a figure and a change of it: bases, aspects, verbs, fillers, connectives.
 _LINK_WORDS_RE = regex.compile(
     r"(?<!\p{L})(?:"
-    + _alternation([*SUBJECT_LEAD_WORDS, *CHANGE_UP, *CHANGE_DOWN, *CHANGE_FILLERS, *QUALIFIERS])
+    + _alternation([*SUBJECT_LEAD_WORDS, *CHANGE_UP, *CHANGE_DOWN, *CHANGE_FILLERS, *QUALIFIERS, *PAIR_CONTEXT])
     + r")(?!\p{L})",
     _F,
 )
@@ -74,14 +89,43 @@ _BASIS_OR_ASPECT_RE = regex.compile(
 def _clean(piece: str) -> tuple[str, bool]:
     """Strip lead-ins, trailing verbs and qualifiers, and stray punctuation from a clause piece; also say
     whether a lead-in was cut (then the piece opens its own clause)."""
-    previous = None
-    led = False
-    while previous != piece:
-        previous = piece
-        stripped = _LEAD_RE.sub("", piece)
-        led = led or stripped != piece
-        piece = _TRAIL_RE.sub("", stripped).strip(' ,.-–:("“”')
-    return piece, led
+    words = piece.split()
+    keys = [w.strip(_PUNCTUATION + "()").lower() for w in words]
+    start, end, led = 0, len(words), False
+    for _ in range(_STRIP_PASSES):  # word by word, so a long run of link words costs linear time
+        before = (start, end)
+        while start < end:
+            cut = _phrase_at(keys, start, end, _LEADS, from_end=False)
+            if not cut:
+                break
+            start, led = start + cut, True
+        while start < end:
+            cut = _phrase_at(keys, start, end, _TRAILS, from_end=True)
+            if not cut:
+                break
+            end -= cut
+        if (start, end) == before:
+            break
+    return _balanced(_AGENT_RE.sub("", " ".join(words[start:end])).strip(_PUNCTUATION)), led
+
+
+def _phrase_at(keys: list[str], start: int, end: int, phrases: frozenset[tuple[str, ...]], from_end: bool) -> int:
+    """How many words at the start (or end) of keys[start:end] form one of `phrases` (or are bare punctuation)."""
+    for size in range(min(_LONGEST, end - start), 0, -1):
+        words = tuple(keys[end - size : end] if from_end else keys[start : start + size])
+        if words in phrases:
+            return size
+    edge = keys[end - 1] if from_end else keys[start]
+    return 1 if not edge else 0
+
+
+def _balanced(piece: str) -> str:
+    """Drop a bracket left open or closed at either end, keep "(IIP)" whole."""
+    while piece.endswith("(") or (piece.endswith(")") and piece.count(")") > piece.count("(")):
+        piece = piece[:-1].rstrip()
+    while piece.startswith(")") or (piece.startswith("(") and piece.count("(") > piece.count(")")):
+        piece = piece[1:].lstrip()
+    return piece
 
 
 def subject_before(text: str, start: int, end: int) -> str | None:
@@ -101,15 +145,17 @@ def subject_before(text: str, start: int, end: int) -> str | None:
     """
     chars = list(text[start:end])
     for s, e in period_spans(text, start, end):
+        lead_in = _PERIOD_LEAD_RE.search(text, max(start, s - 8), s)  # "trong năm 2022": the "trong" goes too
+        s = lead_in.start() if lead_in else s
         chars[s - start : e - start] = " " * (e - s)
-    gap = _SO_VOI_RE.sub("", "".join(chars))
+    gap = _DATE_PHRASE_RE.sub(" ", _SO_VOI_RE.sub("", "".join(chars)))
     clause = _CLAUSE_SPLIT_RE.split(gap)[-1]
     # "… chiếm phần lớn với 15.155 tấn": "with" opens the figure's own phrase; when nothing is named
     # there, the words before "với" hold the subject
     parts = _WITH_RE.split(clause)
     for part in reversed(parts):
         subject = _subject_of(part)
-        if subject and is_level_noun(subject) and len(parts) > 1 and part is not parts[0]:
+        if subject and (is_level_noun(subject) or is_measure_word(subject)) and part is not parts[0]:
             before = _subject_of(parts[parts.index(part) - 1])
             return f"{subject} {before}" if before else subject
         if subject:
@@ -152,7 +198,7 @@ def is_residue_empty(gap: str) -> bool:
         chars[s:e] = " " * (e - s)
     rest = _BASIS_OR_ASPECT_RE.sub(" ", "".join(chars))
     rest = _LINK_WORDS_RE.sub(" ", rest)
-    return not regex.search(r"\p{L}|\d", rest)
+    return not _WORD_CHAR_RE.search(rest)
 
 
 def is_generic(subject: str | None) -> bool:
@@ -173,14 +219,3 @@ def is_measure_word(subject: str | None) -> bool:
 def with_measure(measure: str, thing: str | None) -> str:
     """ "trị giá" + "xuất khẩu hạt điều" → "trị giá xuất khẩu hạt điều"."""
     return f"{measure} {thing}" if thing else measure
-
-
-def count_subject(noun: str, after: str) -> str:
-    """A count's subject when its clause names no holder: the noun and the words that qualify it.
-
-    >>> count_subject("doanh nghiệp", " thành lập mới với số vốn đăng ký là")
-    'doanh nghiệp thành lập mới'
-    """
-    tail = _COUNT_TAIL_RE.match(after)
-    words = (noun + " " + (tail.group(0) if tail else "")).split()
-    return " ".join(words[:_MAX_WORDS])

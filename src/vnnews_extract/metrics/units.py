@@ -42,6 +42,8 @@ _UNIT_RE = regex.compile(r"\s*(?P<unit>" + _alternation(_SURFACES) + r")(?!\p{L}
 _DENOMINATOR_RE = regex.compile(
     r"\s*/\s*(?P<den>" + _alternation(DENOMINATORS) + r"|\p{L}[\p{L}\d]*)(?!\p{L})", regex.IGNORECASE
 )
+_PER_RE = regex.compile(r"\s+(?:một|mỗi)\s+(?P<den>" + _alternation(DENOMINATORS) + r")(?!\p{L})", regex.IGNORECASE)
+_UNIT_REACH = 40
 _DENOMINATOR_SURFACES: Final[dict[str, str]] = {
     **{s.lower(): u for s, u in CURRENCIES.items()},
     **{s.lower(): u for s, u in PHYSICAL_UNITS.items()},
@@ -75,14 +77,20 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
     'time'
     >>> match_unit("1 hai", 1) is None
     True
+    >>> match_unit("890.000 đồng một chiếc", 7).unit
+    'VND/chiếc'
+
     """
-    found = _UNIT_RE.match(text, pos)
+    # a unit is a few words: bounding the match keeps the engine from scanning the rest of a long text
+    found = _UNIT_RE.match(text, pos, pos + _UNIT_REACH)
     if not found:
         return None
     kind, unit = _SURFACES[" ".join(found.group("unit").lower().split())]
     end = found.end()
     if kind in {"money", "percent", "physical", "count"}:
-        rate = _DENOMINATOR_RE.match(text, end)
+        rate = _DENOMINATOR_RE.match(text, end, end + _UNIT_REACH)
+        if rate is None and kind in {"money", "physical"}:
+            rate = _PER_RE.match(text, end, end + _UNIT_REACH)  # "890.000 đồng một chiếc", "… mỗi tháng"
         if rate:
             den = " ".join(rate.group("den").split())
             unit = f"{unit}/{_DENOMINATOR_SURFACES.get(den.lower(), den.lower())}"

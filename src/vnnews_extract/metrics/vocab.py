@@ -12,7 +12,6 @@ from typing import Final
 from ..model import Basis, Qualifier
 
 __all__ = [
-    "ABOUT_CONTEXT",
     "ANAPHORA",
     "BASIS_RULES",
     "BREAKDOWN_MARKERS",
@@ -24,6 +23,7 @@ __all__ = [
     "COUNT_TAIL_STOPS",
     "CURRENCIES",
     "DENOMINATORS",
+    "FRAMING_QUALIFIERS",
     "GENERIC_HOLDERS",
     "LEVEL_NOUNS",
     "LEVEL_WORDS",
@@ -85,6 +85,7 @@ PHYSICAL_UNITS: Final[dict[str, str]] = {
     "hecta": "ha",
     "km": "km",
     "ki-lô-mét": "km",
+    "cây số": "km",
     "m2": "m2",
     "m²": "m2",
     "mét vuông": "m2",
@@ -144,6 +145,7 @@ COUNT_NOUNS: Final[tuple[str, ...]] = (
     "công nhân",
     "bệnh nhân",
     "trường hợp",
+    "ca sĩ",
     "ca",
     "căn hộ",
     "căn",
@@ -152,6 +154,7 @@ COUNT_NOUNS: Final[tuple[str, ...]] = (
     "chiếc",
     "con",
     "cây",
+    "đô thị",
     "container",
     "chuyến",
     "vụ",
@@ -168,6 +171,12 @@ COUNT_NOUNS: Final[tuple[str, ...]] = (
     "giường bệnh",
     "thùng",
     "bao",
+    "giao dịch",
+    "tài khoản",
+    "thuê bao",
+    "đơn hàng",
+    "người dùng",
+    "lượt truy cập",
 )
 
 # Rate denominators after "/": surface → normalized ("%/năm" → "%/year", "USD/tấn" → "USD/t").
@@ -211,6 +220,9 @@ CHANGE_UP: Final[tuple[str, ...]] = (
     "vượt",
     "cộng",
     "leo",
+    "cao hơn",
+    "đắt hơn",
+    "đắt thêm",
 )
 CHANGE_DOWN: Final[tuple[str, ...]] = (
     "giảm bớt",
@@ -223,6 +235,8 @@ CHANGE_DOWN: Final[tuple[str, ...]] = (
     "tụt",
     "đi xuống",
     "trừ",
+    "thấp hơn",
+    "rẻ hơn",
 )
 # Words that may stand between a change verb and its number ("tăng mạnh 220", "giảm sâu tới 13,26",
 # "tỷ lệ tăng bình quân khoảng 3%", "vượt lần lượt 27%").
@@ -250,6 +264,10 @@ CHANGE_FILLERS: Final[tuple[str, ...]] = (
     "là",
     "đáng kể",
     "tiếp",
+    "trần",
+    "sàn",
+    "kịch trần",
+    "kịch sàn",
     "ước",
     "ước tính",
     "dự kiến",
@@ -286,11 +304,11 @@ QUALIFIERS: Final[dict[str, Qualifier]] = {
     "chỉ tiêu": "target",
 }
 # Qualifiers that frame a clause even when not next to the number.
-ABOUT_CONTEXT: Final[frozenset[Qualifier]] = frozenset({"estimate", "target"})
+FRAMING_QUALIFIERS: Final[frozenset[Qualifier]] = frozenset({"estimate", "target"})
 
 # Comparison bases, tried in order on the words after "so với"/"so" (or right after the figure).
 BASIS_RULES: Final[tuple[tuple[str, Basis], ...]] = (
-    (r".*?cùng kỳ", "same_period_last_year"),
+    (r".*?cùng (?:kỳ|thời điểm|thời gian|giai đoạn)", "same_period_last_year"),
     (r".*?(?:kế hoạch|chỉ tiêu|dự toán|mục tiêu)", "plan"),
     (r"(?:\d+|\p{L}+)\s+tháng(?:\s+đầu)?\s+năm\s+\d{4}", "same_period_last_year"),
     # a named season or part of a year, of last year: "vụ hè thu năm ngoái", "dịp Tết năm 2023"
@@ -370,6 +388,20 @@ SUBJECT_LEAD_WORDS: Final[tuple[str, ...]] = (
     "xuống",
     "trong",
     "đã",
+    "ước tính",
+    "ước",
+    "dự kiến",
+    "dự báo",
+    "phấn đấu",
+    "mục tiêu",
+    "mức tăng",
+    "mức giảm",
+    "đối với",
+    "tương đương",
+    "tính đến",
+    "đến hết",
+    "đến cuối",
+    "trong số",
 )
 # Verbs and particles between the subject and its number ("… ước tính đạt 64 tỷ USD").
 SUBJECT_TRAIL_WORDS: Final[tuple[str, ...]] = (
@@ -412,6 +444,23 @@ SUBJECT_TRAIL_WORDS: Final[tuple[str, ...]] = (
     "tối thiểu",
     "từ",
     "dao động",
+    "còn",
+    "bằng",
+    "được niêm yết",
+    "niêm yết",
+    "hoàn thành",
+    "sẽ",
+    "sẽ đạt",
+    "đạt thêm",
+    "tăng trần",
+    "giảm sàn",
+    "tăng kịch trần",
+    "giảm kịch sàn",
+    "đến hết",
+    "đến cuối",
+    "tính đến",
+    "trong khoảng",
+    "trong",
 )
 
 # "làm giảm 0,76 điểm phần trăm", "đóng góp 1,46 điểm": a contribution to another figure's growth.
@@ -464,6 +513,7 @@ NOUN_STOPS: Final[tuple[str, ...]] = (
     "đang",
     "sẽ",
     "vượt",
+    "trở",
     "tùy",
     "tuỳ",
 )

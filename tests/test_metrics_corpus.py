@@ -1,0 +1,42 @@
+"""The figure grammar on the real development passages (../shared/corpus, never committed here).
+
+Skips when the corpus is absent. The thresholds are the issue's targets; bench/score_metrics.py
+prints the full report.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+DEV = CORPUS / "metrics_dev.jsonl"
+
+pytestmark = pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus is not available")
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score_metrics", ROOT / "bench" / "score_metrics.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _rows() -> list[dict[str, Any]]:
+    return [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_metrics_dev_targets() -> None:
+    result = _scorer().score(_rows())
+    assert result["f1"] >= 0.95
+    assert result["changes"] >= 0.95
+    assert result["basis"] >= 0.95
+    assert result["subject"] >= 0.85
+    assert result["non_metrics_emitted"] == 0

@@ -1,0 +1,129 @@
+"""`extract_metrics` and `parse_number` on any input: never raise, always well-formed, and quick."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vnnews_extract.metrics import extract_metrics, parse_number
+from vnnews_extract.model import Metric
+
+# Text built from the pieces figures are made of, so the grammar's paths are exercised, not just skipped.
+_PIECES = [
+    "1.320",
+    "47,6",
+    "2.5",
+    "1,234,567",
+    "-3",
+    "(",
+    ")",
+    "%",
+    " triệu",
+    " tỷ",
+    " nghìn",
+    " USD",
+    " đồng",
+    "đ",
+    " tấn",
+    "/m2",
+    "/năm",
+    " tăng",
+    " giảm",
+    " gấp",
+    " lần",
+    " điểm",
+    " phần trăm",
+    " so với",
+    " cùng kỳ",
+    " tháng 6",
+    " quý I/2024",
+    " năm 2023",
+    " trong đó",
+    " gồm",
+    " riêng",
+    " và",
+    ", ",
+    "; ",
+    ". ",
+    " từ",
+    " đến",
+    " - ",
+    " lên",
+    " xuống",
+    " khoảng",
+    " hơn",
+    " gần",
+    " ước đạt",
+    " chiếm",
+    " về lượng",
+    " doanh nghiệp",
+    " Con số này",
+    " mức giảm",
+    " là",
+    " hai",
+    " mươi",
+    " lăm",
+    "\n",
+    "\u00a0",
+    "Đ",
+    " hàng chục",
+    " một nửa",
+    " mỗi",
+    " lần lượt",
+    " tương ứng",
+    " trở lên",
+    "½",
+    "٣",
+    "𝟙",
+]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=60).map("".join) | st.text(max_size=200)
+
+
+def _well_formed(metrics: tuple[Metric, ...]) -> None:
+    assert isinstance(metrics, tuple)
+    for i, metric in enumerate(metrics):
+        assert isinstance(metric, Metric)
+        assert metric.value is None or isinstance(metric.value, Decimal)
+        assert metric.value is not None or metric.changes, "a metric has a value or changes"
+        assert metric.parent is None or (0 <= metric.parent < len(metrics) and metric.parent != i)
+        assert metric.section is None
+        assert metric.text and metric.text in metric.sentence
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(_TEXT)
+def test_any_text_gives_well_formed_metrics(text: str) -> None:
+    _well_formed(extract_metrics(text))
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(_TEXT)
+def test_parse_number_never_raises(text: str) -> None:
+    value = parse_number(text)
+    assert value is None or isinstance(value, Decimal)
+
+
+def test_empty_and_blank() -> None:
+    assert extract_metrics("") == ()
+    assert extract_metrics(" \n\t ") == ()
+
+
+def test_long_hostile_inputs_stay_linear() -> None:
+    hostile = [
+        "1" * 20_000,
+        "1." * 10_000,
+        "tăng 5% và " * 2_000,
+        "so với " * 5_000,
+        "triệu tỷ " * 5_000,
+        "mức tăng " * 5_000 + " 5%",
+        "tăng " * 5_000 + "5 tấn",
+        "và " * 5_000 + "5 tấn, tăng 3%",
+        "Doanh thu " + "khoảng " * 5_000 + "5 tấn",
+    ]
+    for text in hostile:
+        started = time.perf_counter()
+        _well_formed(extract_metrics(text))
+        assert time.perf_counter() - started < 2.0, text[:20]
