@@ -104,6 +104,7 @@ def _article_metrics(lead: str | None, sections: tuple[Section, ...], captions: 
     result: list[Metric] = []
     seen: set[tuple[object, ...]] = set()
     for text, section in passages:
+        check_deadline("metrics")
         found = extract_metrics(text)
         index_map: dict[int, int] = {}
         for i, metric in enumerate(found):

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import regex
 
 from ..blocks import Block, Role
+from ..deadline import check_deadline
 from ..metadata.dates import find_dates
 from ..vocab import (
     CAPTION_CREDIT,
@@ -52,8 +53,11 @@ _DATELINE_FILLER = regex.compile(
     r"\b(?:gmt|utc|am|pm|sa|ch|luc|ngay|dang|tin|cap nhat|xuat ban|thoi gian|gio|phut)\b|[+\-:|,()/.\d]"
 )
 _DATELINE_MAX_EXTRA_WORDS = 3
+_DATELINE_MAX_CHARS = 160  # a date line is short; longer lines are prose, whatever dates they mention
 # A name: two to five capitalised words ("Minh Anh", "Phạm Trường", "K. Miên").
 _PERSON_NAME = regex.compile(r"^(?:\p{Lu}[\p{L}.]*\.?)(?:\s+\p{Lu}[\p{L}.]*){0,4}$")
+_CRUMB_SEPARATOR = regex.compile(r"\s+[|>»›/]\s+|\s*[|»›]\s*")
+_CRUMB_MAX_WORDS = 3
 _HEADLINE_START = regex.compile(r"[\p{L}\d\"“'‘(\[]")
 _SITE_SUFFIX = regex.compile(r"\s+[-|–—]\s+[^-|–—]{1,40}$")
 
@@ -70,6 +74,8 @@ class _Line:
 
 def _is_dateline(text: str) -> tuple[bool, bool]:
     """Whether `text` is mainly a date (with labels, weekday, time, zone), and whether it has seconds."""
+    if len(text) > _DATELINE_MAX_CHARS:
+        return False, False
     dates = find_dates(text)
     if not dates:
         return False, False
@@ -90,6 +96,16 @@ def _meta_bar_reason(text: str) -> str | None:
     if all(chrome_reason(p) or VIEWS.search(p) or _is_dateline(p)[0] or _BARE_COUNT.match(p) for p in parts):
         return "meta_bar"
     return None
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """A trail of short labels ("Trang chủ | Thời sự", "Kinh tế > Tài chính"): navigation, not a headline.
+
+    >>> _is_breadcrumb("Trang chủ | Thời sự"), _is_breadcrumb("Giá vàng hôm nay: tăng mạnh | Xem ngay")
+    (True, False)
+    """
+    parts = [p for p in _CRUMB_SEPARATOR.split(text) if p.strip()]
+    return len(parts) >= 2 and all(len(p.split()) <= _CRUMB_MAX_WORDS for p in parts)
 
 
 def _chrome_of(text: str, words: int) -> str | None:
@@ -114,6 +130,8 @@ def _read_line(raw: str) -> _Line:
         chrome = _meta_bar_reason(text)
         if chrome is not None:
             is_date = bool(find_dates(text))
+        elif _is_breadcrumb(text):
+            chrome = "navigation"
     return _Line(text, words, chrome, is_date, has_seconds, bool(_SENTENCE_END.search(text)))
 
 
@@ -268,7 +286,11 @@ def segment_text(text: str) -> tuple[Block, ...]:
     >>> [(b.role.value, b.reason) for b in segment_text(page)]
     [('chrome', 'views'), ('title', None), ('lead', None), ('chrome', 'ad')]
     """
-    lines = [_read_line(raw) for raw in text.splitlines() if raw.strip()]
+    lines = []
+    for raw in text.splitlines():
+        if raw.strip():
+            lines.append(_read_line(raw))
+            check_deadline("segment")
     if not lines:
         return ()
     start, end = _densest_run([_score(line) for line in lines])
