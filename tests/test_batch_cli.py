@@ -238,3 +238,16 @@ def test_ctrl_c_in_a_real_process_leaves_resumable_outputs(tmp_path: Path) -> No
     assert subprocess.run([*command, "--resume"], env=env, capture_output=True, timeout=60).returncode == 0
     ids = [a["input_id"] for a in read_jsonl(articles)]
     assert len(ids) == len(set(ids)) == 400
+
+
+def test_ctrl_c_while_a_record_is_written_waits_for_the_record() -> None:
+    from vnnews_extract.batch.cli import _RecordGuard
+
+    guard = _RecordGuard()
+    written = []
+    with pytest.raises(KeyboardInterrupt), guard.record():
+        guard.on_interrupt(signal.SIGINT, None)  # arrives mid-write: deferred
+        written.append("record")
+    assert written == ["record"]
+    with pytest.raises(KeyboardInterrupt):
+        guard.on_interrupt(signal.SIGINT, None)  # between records: at once

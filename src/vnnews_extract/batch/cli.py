@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import signal
 import sys
+import threading
 from collections.abc import Generator, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import IO
 
 from ..pipeline import extract
@@ -71,22 +75,64 @@ def _progress(outcomes: Iterator[Outcome], writer: BatchWriter, stream: IO[str])
             yield outcome
 
 
+class _RecordGuard:
+    """Ctrl-C stops the run at once, except while a record is being written: then just after it.
+
+    A record is then either on disk and counted in the summary, or neither, so the summary line of an
+    interrupted run matches its files exactly.
+    """
+
+    def __init__(self) -> None:
+        self._writing = False
+        self._pending = False
+
+    def on_interrupt(self, signum: int, frame: FrameType | None) -> None:
+        if not self._writing:
+            raise KeyboardInterrupt
+        self._pending = True
+
+    @contextmanager
+    def record(self) -> Iterator[None]:
+        self._writing = True
+        try:
+            yield
+        finally:
+            self._writing = False
+        if self._pending:
+            raise KeyboardInterrupt
+
+    @contextmanager
+    def installed(self) -> Iterator[None]:
+        """Handle SIGINT while the body runs (only the main thread can; elsewhere Ctrl-C stays as it was)."""
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        previous = signal.signal(signal.SIGINT, self.on_interrupt)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
+
 def _run_local(args: argparse.Namespace, stdin: Readable | None, extractor: Extractor | None) -> int:
     writer = BatchWriter(args.output, resume=args.resume, parquet=args.format == "parquet")
     entries = _pending(iter_inputs(args.inputs, stdin=stdin, skip=[args.output]), writer.done)
     outcomes = extract_outcomes(entries, workers=args.workers, timeout=args.timeout, extractor=extractor or extract)
     progress = _progress(outcomes, writer, sys.stderr)
+    guard = _RecordGuard()
     interrupted = False
-    try:
-        for outcome in progress:
-            writer.write(*outcome)
-    except KeyboardInterrupt:
-        interrupted = True
-    finally:
-        progress.close()  # ends the bar's line before the summary
-        outcomes.close()  # stops the pool at once when interrupted
-        writer.close(interrupted)
-        print(writer.tally.line(interrupted), file=sys.stderr)
+    with guard.installed():
+        try:
+            for outcome in progress:
+                with guard.record():
+                    writer.write(*outcome)
+        except KeyboardInterrupt:
+            interrupted = True
+        finally:
+            progress.close()  # ends the bar's line before the summary
+            outcomes.close()  # stops the pool at once when interrupted
+            writer.close(interrupted)
+            print(writer.tally.line(interrupted), file=sys.stderr)
     return _EXIT_INTERRUPTED if interrupted else 0
 
 
