@@ -160,6 +160,27 @@ def pool_throughput(pages: list[str], count: int, workers: int) -> tuple[float, 
     return done / elapsed, cpu / done * 1000, child / done * 1000, child / elapsed
 
 
+def report_pool(pages: list[str], count: int, rounds: int) -> None:
+    """1 vs 2 workers, alternated `rounds` times; the best rate of each counts, as `timeit` takes the
+    minimum: on a shared machine the other tenants only ever slow a run down."""
+    print(f"\npool, {rounds} rounds of {count} pages (str pages sent to the workers, as from JSONL or WARC):")
+    best = {1: 0.0, 2: 0.0}
+    for _ in range(rounds):
+        for workers in (1, 2):
+            rate, parent_ms, worker_ms, cores = pool_throughput(pages, count, workers)
+            best[workers] = max(best[workers], rate)
+            print(
+                f"  {workers} worker(s): {rate:6.1f} pages/s; CPU per page: parent {parent_ms:.2f} ms, "
+                f"workers {worker_ms:.2f} ms; workers got {cores:.2f} cores"
+            )
+    print(f"  best 2 workers / best 1 worker: {best[2] / best[1]:.2f}x (target >= 1.8x on 2 idle cores)")
+    one_core, two_cores = cores_available(1), cores_available(2)
+    print(
+        f"  the machine right now: 1 busy process gets {one_core:.2f} cores, 2 get {two_cores:.2f} "
+        f"(best possible ratio {two_cores / one_core:.2f}x)"
+    )
+
+
 def _spin(seconds: float) -> float:
     """Busy-loop for `seconds` of wall time; return the CPU seconds this process got meanwhile."""
     cpu_started, wall_started = time.process_time(), time.perf_counter()
@@ -192,7 +213,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--pool-pages", type=int, default=2000, help="pages for the 1 vs 2 workers run (0: skip)")
+    parser.add_argument("--pool-pages", type=int, default=600, help="pages per 1 vs 2 workers run (0: skip)")
+    parser.add_argument("--pool-rounds", type=int, default=3, help="1 vs 2 workers runs, alternated")
     parser.add_argument("--profile", action="store_true", help="also say where vnnews_extract spends its time")
     parser.add_argument("--pool-only", action="store_true", help="only the 1 vs 2 workers run")
     args = parser.parse_args()
@@ -205,20 +227,7 @@ def main() -> None:
         report_speed(interleaved(peers(), pages, args.rounds))
         print(f"\nimport vnnews_extract: {import_time():.3f} s (target < 0.3 s)")
     if args.pool_pages:
-        print(f"\npool over {args.pool_pages} pages (str pages sent to the workers, as from JSONL or WARC):")
-        rates = {}
-        for workers in (1, 2):
-            rates[workers], parent_ms, worker_ms, cores = pool_throughput(pages, args.pool_pages, workers)
-            print(
-                f"  {workers} worker(s): {rates[workers]:6.1f} pages/s; CPU per page: parent {parent_ms:.2f} ms, "
-                f"workers {worker_ms:.2f} ms; workers got {cores:.2f} cores"
-            )
-        print(f"  2 workers / 1 worker: {rates[2] / rates[1]:.2f}x (target >= 1.8x on 2 idle cores)")
-        one_core, two_cores = cores_available(1), cores_available(2)
-        print(
-            f"  the machine right now: 1 busy process gets {one_core:.2f} cores, 2 get {two_cores:.2f} "
-            f"(best possible ratio {two_cores / one_core:.2f}x)"
-        )
+        report_pool(pages, args.pool_pages, args.pool_rounds)
     if args.profile and not args.pool_only:
         profile_stages(pages, max(1, args.rounds // 2))
 
