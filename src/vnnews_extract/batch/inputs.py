@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import IO, Any, Protocol, cast
 
 from ..decode import MAX_INPUT_BYTES
-from .model import BadRecordError, Failure, Item, MissingInputError, TruncatedArchiveError
+from ..errors import BadRecordError, MissingInputError, TruncatedArchiveError
+from .model import Failure, Item
 
 __all__ = [
     "JSONL_SUFFIXES",

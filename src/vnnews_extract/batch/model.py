@@ -12,19 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Union
 
-from ..errors import ExtractionError
 from ..model import Article
 
-__all__ = [
-    "BadRecordError",
-    "Failure",
-    "Item",
-    "MissingInputError",
-    "PageSource",
-    "Result",
-    "TruncatedArchiveError",
-    "WorkerCrashError",
-]
+__all__ = ["Failure", "Item", "PageSource", "Result"]
 
 PageSource = Union[str, bytes, "os.PathLike[str]"]
 """What an `Item` carries: the page as text or raw bytes, or a local path read in the worker process
@@ -62,6 +52,7 @@ class Failure:
     def of(cls, input_id: str, url: str | None, exc: BaseException) -> Failure:
         """The failure record for `exc` raised while reading or extracting input `input_id`.
 
+        >>> from vnnews_extract.errors import MissingInputError
         >>> Failure.of("a.html", None, MissingInputError("a.html: no such file or directory"))
         Failure(input_id='a.html', url=None, error='MissingInputError', message='a.html: no such file or directory')
         """
@@ -77,19 +68,3 @@ class Failure:
 
 Result = Article | Failure
 """What a batch yields for each input, in input order."""
-
-
-class BadRecordError(ExtractionError):
-    """A record of a JSONL file is not a JSON object with an ``html`` or ``text`` string."""
-
-
-class TruncatedArchiveError(ExtractionError):
-    """A WARC file ends inside a record (a download or a crawl cut off); the records before it are kept."""
-
-
-class MissingInputError(ExtractionError):
-    """An input named on the command line does not exist, or a glob matches no file."""
-
-
-class WorkerCrashError(ExtractionError):
-    """The worker process died on the page (out of memory, a crash inside a C library); it was replaced."""

@@ -22,10 +22,10 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from typing import NamedTuple
 
 from ..decode import MAX_INPUT_BYTES
-from ..errors import ExtractionTimeoutError, InputTooLargeError, UndecodableInputError
+from ..errors import ExtractionTimeoutError, InputTooLargeError, UndecodableInputError, WorkerCrashError
 from ..model import Article
 from ..pipeline import extract
-from .model import Failure, Item, PageSource, Result, WorkerCrashError
+from .model import Failure, Item, PageSource, Result
 
 __all__ = ["Extractor", "Outcome", "extract_item", "extract_many", "extract_outcomes"]
 
