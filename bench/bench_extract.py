@@ -29,6 +29,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import regex
 from scoring import (
     BodyScore,
     PageScore,
@@ -203,17 +204,31 @@ class Page:
     text: str | None
 
 
-def load_corpus(root: Path) -> list[Page]:
+# class="…" and id="…" attributes, for --strip-names: what a page of an unseen CMS gives our hints to go on.
+_NAME_ATTRIBUTE = regex.compile(r"""\s(?:class|id)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""", regex.IGNORECASE)
+
+
+def strip_names(html: str) -> str:
+    """The page without any class or id attribute.
+
+    >>> strip_names('<div class="sapo" id=a1>x</div>')
+    '<div>x</div>'
+    """
+    return _NAME_ATTRIBUTE.sub("", html)
+
+
+def load_corpus(root: Path, *, names: bool = True) -> list[Page]:
     pages = []
     for gold_path in sorted((root / "gold").glob("*.json")):
         html_path = root / "html" / f"{gold_path.stem}.html"
         if not html_path.exists():
             continue
         text_path = root / "text" / f"{gold_path.stem}.txt"
+        html = html_path.read_bytes().decode("utf-8", "replace")
         pages.append(
             Page(
                 name=gold_path.stem,
-                html=html_path.read_bytes().decode("utf-8", "replace"),
+                html=html if names else strip_names(html),
                 gold=json.loads(gold_path.read_text(encoding="utf-8")),
                 text=text_path.read_text(encoding="utf-8") if text_path.exists() else None,
             )
@@ -377,11 +392,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tools", help="comma-separated peers to run (default: every installed one)")
     parser.add_argument("--no-text", action="store_true", help="skip the text-input tracks")
     parser.add_argument("--per-page", action="store_true", help="print each page's F1 per tool")
+    parser.add_argument(
+        "--strip-names", action="store_true", help="remove every class and id attribute first (an unseen CMS)"
+    )
     args = parser.parse_args(argv)
     if not (args.corpus / "gold").is_dir():
         print(f"no corpus at {args.corpus} (expected html/NAME.html + gold/NAME.json)", file=sys.stderr)
         return 2
-    pages = load_corpus(args.corpus)
+    pages = load_corpus(args.corpus, names=not args.strip_names)
     tools = load_tools(args.tools.split(",") if args.tools else None)
     print(f"{len(pages)} pages from {args.corpus}; body+captions and body alone, scored as the corpus README says\n")
     tallies = run_html_track(pages, tools)
