@@ -6,32 +6,18 @@ generic path (known-CMS table emptied) must hold the same floors: the table is a
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from fixture_paths import bench_module
 
 from vnnews_extract import Article, extract
 from vnnews_extract.segment import hints
 
-BENCH = Path(__file__).resolve().parents[1] / "bench"
-
-
-def _scoring() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_scoring", BENCH / "scoring.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
-scoring = _scoring()
+scoring = bench_module("scoring")
 
 
 @pytest.fixture(params=["with-cms-table", "generic"])

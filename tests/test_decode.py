@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from fixture_paths import CORPUS
+from hostile_pages import to_cp1258, to_legacy
 
 from vnnews_extract import errors
 from vnnews_extract.decode import decode_bytes, normalize_text
@@ -21,7 +22,6 @@ TEXT = (
     "ngành nghiên cứu kỹ lưỡng để có giải pháp hỗ trợ kịp thời. Đêm khuya, quyết định, nghiêng ngả, thuở ấy, "
     "ưu tiên, khuỷu tay, giữa trưa, ước mơ, rượu, Đà Nẵng, Ủy ban, Ấn Độ."
 )
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 
 
 def page(charset: str | None, body: bytes) -> bytes:
@@ -31,27 +31,6 @@ def page(charset: str | None, body: bytes) -> bytes:
 
 def body_of(decoded: str) -> str:
     return decoded.split("<p>", 1)[1].split("</p>", 1)[0]
-
-
-def to_cp1258(text: str) -> bytes:
-    """Windows-1258 as Vietnamese Windows writes it: precomposed where the code page has the letter,
-    else the toneless letter and a combining tone mark."""
-    out = bytearray()
-    for char in text:
-        try:
-            out += char.encode("cp1258")
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", char)
-            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
-            out += base.encode("cp1258") + "".join(c for c in parts if c in _TONES).encode("cp1258")
-    return bytes(out)
-
-
-def to_legacy(text: str, encoding: LegacyEncoding) -> bytes:
-    codes: dict[str, str] = {}
-    for code, letter in encoding.table.items():
-        codes.setdefault(letter, code)
-    return "".join(codes.get(c, c) for c in text).encode("latin-1")
 
 
 # --- well-formed and mis-declared Unicode ---------------------------------------------------------------

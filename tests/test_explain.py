@@ -73,3 +73,12 @@ def test_cli_explain_writes_the_report(tmp_path: Path) -> None:
 def test_cli_explain_reports_unreadable_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["explain", str(tmp_path / "missing.html"), "-o", str(tmp_path / "r.html")]) == 1
     assert capsys.readouterr().err.startswith("vnnews-extract: ")
+
+
+def test_report_renders_for_every_corpus_page(corpus: Path) -> None:
+    for page in sorted((corpus / "html").glob("*.html")):
+        explanation = explain(page)
+        report = render_report(explanation)
+        marked = {int(i) for i in re.findall(r'<mark class="metric" data-metric="(\d+)"', report)}
+        assert marked == set(range(len(explanation.article.metrics))), page.name
+        assert "removed: " in report, page.name

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from . import errors
+from .batch import Failure, extract_many
 from .errors import ExtractionError
 from .explain import Explanation, explain
 from .metrics import extract_metrics, parse_number
@@ -20,11 +21,13 @@ __all__ = [
     "Change",
     "Explanation",
     "ExtractionError",
+    "Failure",
     "Metric",
     "Section",
     "errors",
     "explain",
     "extract",
+    "extract_many",
     "extract_metrics",
     "parse_number",
 ]

@@ -2,10 +2,13 @@
 
     vnnews-extract FILE... [--format json|text|markdown] [--url URL]
     vnnews-extract explain PAGE [-o report.html] [--url URL]
+    vnnews-extract batch INPUT... -o OUTDIR [--workers N] [--format jsonl|parquet] [--resume] [--timeout S]
+                         [--engine local|dask] [--scheduler ADDRESS]
 
 One result per input (JSON: one object per line). An input that cannot be read gets a one-line error on
 stderr, the others are still processed, and the exit status is 1. `explain` writes a self-contained HTML
-report of what was kept, removed and extracted from one page.
+report of what was kept, removed and extracted from one page. `batch` runs many pages in parallel
+(see `vnnews_extract.batch.cli`).
 """
 
 from __future__ import annotations
@@ -74,6 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["explain"]:
         return _explain_main(argv[1:])
+    if argv[:1] == ["batch"]:
+        from .batch.cli import main as batch_main
+
+        return batch_main(argv[1:])
     args = _parser().parse_args(argv)
     sources: list[tuple[str, Source]] = [(f, Path(f)) for f in args.files] or [("<stdin>", sys.stdin.buffer.read())]
     status = 0

@@ -105,11 +105,16 @@ codecs.register_error(_LATIN1_FALLBACK, _latin1_fallback)
 
 # Zero-width and bidirectional control characters, the BOM inside text, non-characters, C0 controls other
 # than whitespace; a zero-width joiner only when it does not join two pictographs (an emoji sequence).
-_INVISIBLE = regex.compile(
-    r"[\x00-\x08\x0e-\x1f\u061c\u180e\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufffe\uffff]"
-    r"|(?<!\p{Extended_Pictographic}\ufe0f?)\u200d|\u200d(?!\p{Extended_Pictographic})"
+_INVISIBLE = re.compile(  # `re`, not `regex`: a plain class scans about five times faster there
+    "[\x00-\x08\x0e-\x1f\u061c\u180e\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufffe\uffff]"
 )
+# A zero-width joiner is invisible too, except inside an emoji sequence. Kept apart from the class above
+# because its lookbehind makes the scan five times slower, and most pages have no joiner at all.
+_ZERO_WIDTH_JOINER = "\u200d"
+_STRAY_JOINER = regex.compile(r"(?<!\p{Extended_Pictographic}\ufe0f?)\u200d|\u200d(?!\p{Extended_Pictographic})")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Everything `_remove_controls` acts on, as one class: a clean page (nearly all) pays one scan, not three.
+_ANY_CONTROL = re.compile(_INVISIBLE.pattern[:-1] + "\ud800-\udfff\u200d]")
 _SOFT_HYPHEN = "\xad"  # dropped only after legacy conversion: it is TCVN3's code for "ư"
 _C1_CONTROL = re.compile("[\x80-\x9f]")
 
@@ -128,15 +133,24 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("Thñ t\\xadíng ChÝnh phñ ®Õn Hµ Néi")  # TCVN3 read as Latin-1
     'Thủ tướng Chính phủ đến Hà Nội'
     """
-    if _SURROGATE.search(text):
-        text = _SURROGATE.sub("\ufffd", text)
-    if _INVISIBLE.search(text):
-        text = _INVISIBLE.sub("", text)
+    if _ANY_CONTROL.search(text):
+        text = _remove_controls(text)
     if not text.isascii():
-        text = fix_legacy(fix_mojibake(text)).replace(_SOFT_HYPHEN, "")
+        text = fix_legacy(fix_mojibake(text))
+        if _SOFT_HYPHEN in text:
+            text = text.replace(_SOFT_HYPHEN, "")
         if _C1_CONTROL.search(text):
             text = _C1_CONTROL.sub(_cp1252_punctuation, text)
     return unicodedata.normalize("NFC", text)
+
+
+def _remove_controls(text: str) -> str:
+    """Lone surrogates → U+FFFD; invisible characters and stray zero-width joiners dropped."""
+    text = _SURROGATE.sub("\ufffd", text)
+    text = _INVISIBLE.sub("", text)
+    if _ZERO_WIDTH_JOINER in text:
+        text = _STRAY_JOINER.sub("", text)
+    return text
 
 
 def _declared_charset(data: bytes) -> str | None:

@@ -8,14 +8,18 @@ was when it noticed.
 from __future__ import annotations
 
 __all__ = [
+    "BadRecordError",
     "EmptyInputError",
     "ExtractionError",
     "ExtractionTimeoutError",
     "InputTooLargeError",
     "InternalExtractionError",
+    "MissingInputError",
     "NoArticleError",
+    "TruncatedArchiveError",
     "UndecodableInputError",
     "UnsupportedInputError",
+    "WorkerCrashError",
 ]
 
 
@@ -57,3 +61,22 @@ class InternalExtractionError(ExtractionError):
     Raised in place of the original exception (kept as ``__cause__``) so that batch jobs still see one
     of our errors; please report it together with the page.
     """
+
+
+# Errors of a batch run: recorded for an input in errors.jsonl, never raised out of extract_many().
+
+
+class BadRecordError(ExtractionError):
+    """A record of a JSONL file is not a JSON object with an ``html`` or ``text`` string."""
+
+
+class TruncatedArchiveError(ExtractionError):
+    """A WARC file ends inside a record (a download or a crawl cut off); the records before it are kept."""
+
+
+class MissingInputError(ExtractionError):
+    """An input named on the command line does not exist, or a glob matches no file."""
+
+
+class WorkerCrashError(ExtractionError):
+    """The worker process died on the page (out of memory, a crash inside a C library); it was replaced."""

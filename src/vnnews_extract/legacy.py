@@ -186,6 +186,8 @@ class LegacyEncoding:
 TCVN3 = LegacyEncoding("tcvn3", _tcvn3_table())
 VNI = LegacyEncoding("vni", _vni_table())
 _ENCODINGS: tuple[LegacyEncoding, ...] = (TCVN3, VNI)
+# Any encoding's signature character, as one class: most pages have none, and one scan tells.
+_ANY_SIGNATURE = re.compile("|".join(e.signature.pattern for e in _ENCODINGS))
 
 
 def detect_legacy(text: str) -> LegacyEncoding | None:
@@ -198,6 +200,8 @@ def detect_legacy(text: str) -> LegacyEncoding | None:
     >>> [detect_legacy(t) for t in ("Cộng hòa xã hội", "Grüße aus München, schöne Straße", "© 2024 · Tin tức")]
     [None, None, None]
     """
+    if _ANY_SIGNATURE.search(text) is None:
+        return None
     best: tuple[float, LegacyEncoding] | None = None
     for encoding in _ENCODINGS:
         if encoding.signature.search(text) is None:

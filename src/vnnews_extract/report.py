@@ -98,15 +98,21 @@ def _highlight(text: str, metrics: Sequence[tuple[int, Metric]]) -> str:
 
 
 def _metrics_by_block(blocks: Sequence[Block], metrics: Sequence[Metric]) -> dict[int, list[tuple[int, Metric]]]:
-    """Each metric placed in the first block holding both its sentence and its words: body blocks first,
-    since a caption that repeats a body figure is not where the metric was read."""
+    """Each metric placed in the first block holding its sentence and an unclaimed occurrence of its words.
+
+    Body blocks come first, since a caption that repeats a body figure is not where the metric was read;
+    a figure the lead and the body both state is placed once in each.
+    """
     body = [i for i, b in enumerate(blocks) if b.is_body]
     kept = body + [i for i, b in enumerate(blocks) if b.role is Role.CAPTION]
     placed: dict[int, list[tuple[int, Metric]]] = {}
     for index, metric in enumerate(metrics):
         for i in kept:
             text = blocks[i].text
-            if metric.text and metric.text in text and (not metric.sentence or metric.sentence[:40] in text):
+            if not metric.text or (metric.sentence and metric.sentence[:40] not in text):
+                continue
+            claimed = sum(m.text == metric.text for _, m in placed.get(i, []))
+            if text.count(metric.text) > claimed:
                 placed.setdefault(i, []).append((index, metric))
                 break
     return placed

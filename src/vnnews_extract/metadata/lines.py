@@ -20,6 +20,7 @@ from .fields import Metadata
 __all__ = ["parse_views", "read_block_metadata"]
 
 _UPDATED_LABEL = phrases(DATELINE_UPDATED_LABELS)
+_VIEW_WORDS = ("xem", "đọc", "view")  # one of these stands in every counter VIEWS matches
 
 
 def parse_views(text: str) -> int | None:
@@ -28,6 +29,9 @@ def parse_views(text: str) -> int | None:
     >>> parse_views("Lượt xem: 1746"), parse_views("12.345 lượt xem"), parse_views("Tin mới")
     (1746, 12345, None)
     """
+    lowered = text.lower()
+    if not any(word in lowered for word in _VIEW_WORDS):  # a substring test first: VIEWS is a costly scan
+        return None
     match = VIEWS.search(text)
     if match is None:
         return None
