@@ -54,6 +54,7 @@ _WITH_END_RE = regex.compile(
 _VERBS = "|".join(
     regex.escape(v).replace(r"\ ", r"\s+") for v in sorted((*CHANGE_UP, *CHANGE_DOWN), key=len, reverse=True)
 )
+_DEMONSTRATIVE_RE = regex.compile(r"(?P<noun>\p{L}+(?:\s+\p{L}+)?)\s+(?:này|đó)$", _F)
 _GAP_BACK = 200  # how far back the clause before a change size may start
 _MOVED_END_RE = regex.compile(r"(?<!\p{L})(?:" + _VERBS + r")\s*$", _F)
 _OF = "của"  # "doanh thu của Nhóm thép": the holder of a share named before "với"
@@ -188,6 +189,9 @@ class _Reader:
         subject = subject_before(self.text, gap_start, figure.start)
         if role.comparative or (subject and _ANAPHORA_RE.match(subject)):
             return fallback or subject
+        named = self._named_before(subject)
+        if named:
+            return named
         if is_level_noun(subject) and fallback and subject and not fallback.lower().startswith(subject.lower()):
             return with_measure(subject, fallback)
         if is_level_noun(subject) and subject and not fallback:
@@ -209,6 +213,20 @@ class _Reader:
         if is_measure_word(subject) and fallback and subject.lower() not in fallback.lower():
             return with_measure(subject, fallback)
         return subject
+
+    def _named_before(self, subject: str | None) -> str | None:
+        """ "Chính phủ đã ước tính sản lượng này là 80.000 tấn": "sản lượng này" (this output) is the
+        latest subject that names "sản lượng"."""
+        found = _DEMONSTRATIVE_RE.search(subject or "")
+        if not found:
+            return None
+        words = found.group("noun").lower().split()
+        for size in range(len(words), 0, -1):
+            noun = " ".join(words[-size:])
+            for draft in reversed(self.drafts[-_MAX_CANDIDATES:]):
+                if draft.subject and noun in draft.subject.lower():
+                    return draft.subject
+        return None
 
     def _moved_before(self, gap_start: int, end: int) -> str | None:
         """ "giá căn hộ … đều có xu hướng tăng, tỷ lệ tăng bình quân khoảng 3%": what the clause before
