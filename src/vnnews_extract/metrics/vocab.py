@@ -120,7 +120,22 @@ TIMES: Final[tuple[str, ...]] = ("lần",)
 
 # Durations and calendar words: a number before them is a period or an age, never a metric here
 # ("6 tháng" is the period of the figure that follows it).
-TIME_UNITS: Final[tuple[str, ...]] = ("năm", "tháng", "quý", "tuần", "ngày", "giờ", "phút", "giây", "tuổi", "kỳ")
+TIME_UNITS: Final[tuple[str, ...]] = (
+    "năm",
+    "tháng",
+    "quý",
+    "tuần",
+    "ngày",
+    "đêm",
+    "giờ",
+    "tiếng",  # "mất 3 tiếng": hours, as spoken
+    "phút",
+    "giây",
+    "tuổi",
+    "kỳ",
+    "thập kỷ",
+    "thế kỷ",
+)
 
 # Counted nouns: a number before one of these is a count whose unit is the noun ("64.500 doanh
 # nghiệp"). Longest match wins, so "lượt khách" beats "lượt" and "người dân" beats "người".
