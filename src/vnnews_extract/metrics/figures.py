@@ -1,9 +1,12 @@
 """Stage 6a: find the figures in a sentence — a number, its scale words and its unit — and nothing else.
 
 A figure needs a unit: a bare number is a date part, a year, a document or phone number, a list
-marker or part of a name ("Hợp Thành 1", "RON92"), and is never a metric. Durations ("6 tháng") are
-periods, not figures. Ranges ("từ 5-7%", "từ 10 đến 15 tỷ đồng") become one figure with `range_max`;
-a buy–sell pair ("23.340 - 23.350 đồng/USD", "mua vào … bán ra") becomes two.
+marker or part of a name ("Hợp Thành 1", "RON92"), and is never a metric. The unit may be a noun the
+number counts ("14 tuyến", "5.600 con lợn nái", see `units.match_counted_noun`) unless the number is
+a label ("cấp 2", "tháng 10", "iPhone 15") or a score's second half ("3-1"); a bare number after a
+named score is points ("điểm tổng kết 8,7"). Durations ("6 tháng") are periods, not figures.
+Ranges ("từ 5-7%", "từ 10 đến 15 tỷ đồng") become one figure with `range_max`; a buy–sell pair
+("23.340 - 23.350 đồng/USD", "mua vào … bán ra") becomes two.
 """
 
 from __future__ import annotations

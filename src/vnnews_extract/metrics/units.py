@@ -1,7 +1,9 @@
 """Units after a number: money, percent, points, physical units, counted nouns, and rates ("X/Y").
 
 `match_unit(text, pos)` reads the unit that starts at `pos` (after optional spaces) and says what kind
-of figure it makes. Each unit kind decides what the figure can be: a `time` unit ("6 tháng") makes a
+of figure it makes; `match_counted_noun(text, pos)` reads a noun outside the vocabulary as the unit of
+a count. A counted noun keeps its words and its rate as written ("khách/ngày"), symbol units normalise
+theirs ("%/năm" → "%/year"). Each unit kind decides what the figure can be: a `time` unit ("6 tháng") makes a
 period, never a metric; a `times` unit ("2,5 lần") is a multiple.
 """
 
