@@ -55,6 +55,7 @@ _VERBS = "|".join(
     regex.escape(v).replace(r"\ ", r"\s+") for v in sorted((*CHANGE_UP, *CHANGE_DOWN), key=len, reverse=True)
 )
 _DEMONSTRATIVE_RE = regex.compile(r"(?P<noun>\p{L}+(?:\s+\p{L}+)?)\s+(?:này|đó)$", _F)
+_LOCATIVE_RE = regex.compile(r"(?:tại|ở)\s", _F)  # a place adjunct, not a subject of its own
 _GAP_BACK = 200  # how far back the clause before a change size may start
 _MOVED_END_RE = regex.compile(r"(?<!\p{L})(?:" + _VERBS + r")\s*$", _F)
 _OF = "của"  # "doanh thu của Nhóm thép": the holder of a share named before "với"
@@ -442,6 +443,8 @@ class _Reader:
         level.places = change_only.places
         if change_only.subject and not level.subject:
             level.subject = change_only.subject
+        elif change_only.subject and level.subject and _LOCATIVE_RE.match(level.subject):
+            level.subject = f"{change_only.subject} {level.subject}"  # "giá cà phê … tại các tỉnh Tây Nguyên"
         _drop_recent(mine, change_only)
         _drop_recent(self.drafts, change_only)
 

@@ -82,6 +82,7 @@ _MAX_WORDS = 14
 _WITH_RE = regex.compile(r"(?<!\p{L})với(?!\p{L})", _F)
 _SHORT_PIECE = 3
 _SHORT_NAME = 4
+_COMMA_RE = regex.compile(r"(?<!\d),|,(?!\d)")  # a clause comma, not the decimal comma of "5,2 triệu"
 _NAMES_AND_RE = regex.compile(r"^(?:\p{Lu}\p{L}*\s+)+(?:,\s+(?:\p{Lu}\p{L}*\s+)+)*và\s+\p{Lu}")
 # What may stand between a figure and a change of it: bases, aspects, verbs, fillers, connectives.
 _LINK_WORDS_RE = regex.compile(
@@ -151,6 +152,9 @@ def subject_before(text: str, start: int, end: int) -> str | None:
     'nhập khẩu'
     >>> subject_before(", đạt ", 0, 6) is None
     True
+    >>> t = "Số khách hàng 5,2 triệu, tăng "
+    >>> subject_before(t, 0, len(t))  # a decimal comma does not split the clause
+    'Số khách hàng 5,2 triệu'
     """
     chars = list(text[start:end])
     for s, e in period_spans(text, start, end):
@@ -180,7 +184,7 @@ def _is_name(words: list[str]) -> bool:
 def _subject_of(clause: str) -> str | None:
     words: list[str] = []
     led_before = False
-    for piece in reversed(clause.split(",")):
+    for piece in reversed(_COMMA_RE.split(clause)):
         if _SOURCE_RE.match(piece):
             break
         text_piece, led = _clean(piece)

@@ -437,6 +437,7 @@ CHANGE_DOWN: Final[tuple[str, ...]] = (
     "trừ",
     "thấp hơn",
     "rẻ hơn",
+    "âm",  # "tăng trưởng tín dụng âm 1,2%": negative growth
 )
 # Comparatives that may name their reference before the size of the difference ("cao hơn trung bình
 # nhiều năm 10 - 30%", "thấp hơn cùng kỳ 5%"); right before the number they are change verbs above.
