@@ -273,6 +273,8 @@ class _Reader:
         for i, figure in enumerate(figures):
             next_start = figures[i + 1].start if i + 1 < len(figures) else end
             noun, length = measured_noun(text[figure.end : next_start], figure.kind == "count", i + 1 < len(figures))
+            if figure.kind != "count" and i + 1 < len(figures) and not text[figure.end + length : next_start].strip():
+                noun, length = "", 0  # "618 triệu đồng hỗ trợ 7.727 người": a verb and its object, not a noun
             nouns.append(noun)
             gap_starts.append(figure.end + length)
         _link_counts(text, nouns, figures, gap_starts)

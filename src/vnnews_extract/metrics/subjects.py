@@ -82,6 +82,8 @@ _MAX_WORDS = 14
 _WITH_RE = regex.compile(r"(?<!\p{L})với(?!\p{L})", _F)
 _SHORT_PIECE = 3
 _SHORT_NAME = 4
+# "huyện Trà Ôn được hỗ trợ nhiều nhất, với số tiền …": the holder, without what is said of it
+_PASSIVE_TAIL_RE = regex.compile(r"\s+(?:được|bị)\s.*$", _F)
 _COMMA_RE = regex.compile(r"(?<!\d),|,(?!\d)")  # a clause comma, not the decimal comma of "5,2 triệu"
 _NAMES_AND_RE = regex.compile(r"^(?:\p{Lu}\p{L}*\s+)+(?:,\s+(?:\p{Lu}\p{L}*\s+)+)*và\s+\p{Lu}")
 # What may stand between a figure and a change of it: bases, aspects, verbs, fillers, connectives.
@@ -169,7 +171,7 @@ def subject_before(text: str, start: int, end: int) -> str | None:
     for part in reversed(parts):
         subject = _subject_of(part)
         if subject and (is_level_noun(subject) or is_measure_word(subject)) and part is not parts[0]:
-            before = _subject_of(parts[parts.index(part) - 1])
+            before = _PASSIVE_TAIL_RE.sub("", _subject_of(parts[parts.index(part) - 1]) or "") or None
             return f"{subject} {before}" if before else subject
         if subject:
             return subject
