@@ -101,6 +101,7 @@ class _Draft:
     equivalent: bool = False
     candidates: list[_Draft] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # "tăng 1.500 đồng tại A, B và C": where a change holds
+    told: str | None = None  # the subject that change was told of ("Giá lợn hơi")
 
     @property
     def change_only(self) -> bool:
@@ -442,7 +443,7 @@ class _Reader:
             (Change(c.direction, c.value, _rate_unit(c.unit, level.unit)), b) for c, b in change_only.changes
         )
         level.qualifier = level.qualifier or change_only.qualifier
-        level.places = change_only.places
+        level.places, level.told = change_only.places, change_only.subject
         if change_only.subject and not level.subject:
             level.subject = change_only.subject
         elif change_only.subject and level.subject and _LOCATIVE_RE.match(level.subject):
@@ -580,12 +581,17 @@ def _spread_listed_changes(text: str, drafts: list[_Draft]) -> None:
     for position, first in enumerate(drafts):
         if not first.places or first.change_only or not first.changes:
             continue
+        if first.told and first.subject and first.subject.startswith(tuple(first.places)):
+            first.subject = f"{first.told} {first.subject}"  # "Tuyên Quang và Vĩnh Phúc đạt …": the price there
         previous_end = first.figure.end
         for other in drafts[position + 1 : position + 1 + _MAX_LOOKAHEAD]:
             if other.sentence != first.sentence or other.change_only or other.changes or other.unit != first.unit:
                 break
-            if any(place in text[previous_end : other.figure.start] for place in first.places):
+            place = next((p for p in first.places if p in text[previous_end : other.figure.start]), None)
+            if place is not None:
                 other.changes.extend(first.changes)
+                if first.told and other.subject and other.subject.startswith(place):
+                    other.subject = f"{first.told} {place}"  # "còn Hà Nam chạm mức …": the price in Hà Nam
             previous_end = other.figure.end
 
 
@@ -623,7 +629,7 @@ def _merge_announced_changes(drafts: list[_Draft]) -> None:
         if match is None:
             continue
         match.changes.append((Change(change.direction, change.value, match.unit or change.unit), basis))
-        match.places = draft.places
+        match.places, match.told = draft.places, draft.subject
         merged.add(id(draft))
         for other in later:
             if other.parent is draft:

@@ -685,6 +685,7 @@ SUBJECT_TRAIL_WORDS: Final[tuple[str, ...]] = (
     "trong",
     "có xu hướng",  # "giá … đều có xu hướng tăng": the trend, not the thing
     "đều",
+    "cùng",  # "A và B cùng đạt": together
 )
 
 # "làm giảm 0,76 điểm phần trăm", "đóng góp 1,46 điểm": a contribution to another figure's growth.
