@@ -56,6 +56,8 @@ _VERBS = "|".join(
 )
 _DEMONSTRATIVE_RE = regex.compile(r"(?P<noun>\p{L}+(?:\s+\p{L}+)?)\s+(?:này|đó)$", _F)
 _LOCATIVE_RE = regex.compile(r"(?:tại|ở)\s", _F)  # a place adjunct, not a subject of its own
+# "Tại dự án Sun Square (quận …), giá căn hộ …": a place opening the sentence, where its figures hold
+_PLACE_OPENING_RE = regex.compile(r"^\W*(?P<place>(?:tại|ở)\s+[^,;.]{1,80}?),", _F)
 _GAP_BACK = 200  # how far back the clause before a change size may start
 _MOVED_END_RE = regex.compile(r"(?<!\p{L})(?:" + _VERBS + r")\s*$", _F)
 _OF = "của"  # "doanh thu của Nhóm thép": the holder of a share named before "với"
@@ -263,6 +265,8 @@ class _Reader:
         if period:
             self.period = period
         anaphor = _ANAPHORA_RE.match(sentence_text)
+        opening = _PLACE_OPENING_RE.match(sentence_text)
+        place = " ".join(opening.group("place").split()) if opening else None
         group: list[_Draft] = list(self.previous_sentence) if anaphor else []
         open_draft: _Draft | None = group[-1] if group else None
         mine: list[_Draft] = []
@@ -352,7 +356,7 @@ class _Reader:
                 or ("about" if figure.approximate else None)
                 or self._listed_qualifier(gap, mine, role, figure.kind)
             )
-            draft.subject = _capped(self._subject(figure, role, gap_start, nouns[i], last_subject))
+            draft.subject = _capped(_placed(self._subject(figure, role, gap_start, nouns[i], last_subject), place))
             last_subject = draft.subject or last_subject
             if role.name == "level" and pending is not None:
                 if 1 < len(pending_run) <= _MAX_RUN and pending_run[-1] is pending:
@@ -484,6 +488,13 @@ def _link_counts(text: str, nouns: list[str], figures: list[Figure], gap_starts:
             and not text[gap_starts[i + 1] : following.start].strip()
         ):
             nouns[i] = " ".join(p for p in (nouns[i], following.unit, nouns[i + 1]) if p)
+
+
+def _placed(subject: str | None, place: str | None) -> str | None:
+    """ "Tại dự án X, giá căn hộ từ 10 tỷ đồng": the price at X (a named holder keeps its own words)."""
+    if not subject or not place or not subject[0].islower() or place.lower() in subject.lower():
+        return subject
+    return f"{subject} {place[0].lower()}{place[1:]}"
 
 
 def _capped(subject: str | None) -> str | None:
