@@ -54,3 +54,13 @@ def test_with_several_dates_the_one_with_seconds_is_the_clock() -> None:
     page = "Thứ Hai, 19/05/2025 08:00:59 GMT+7\nGiá điện tăng\nĐăng lúc 07:30 12/05/2025\n" + BODY
     article = extract(page)
     assert article.published is not None and article.published.day == 12
+
+
+def test_an_all_capitals_headline_is_still_the_title() -> None:
+    assert extract("NGÀNH ĐIỆN TĂNG GIÁ BÁN LẺ TỪ HÔM NAY\n15/07/2020 | 08:30\n" + BODY).title == (
+        "NGÀNH ĐIỆN TĂNG GIÁ BÁN LẺ TỪ HÔM NAY"
+    )
+
+
+def test_a_labelled_byline_gives_the_name() -> None:
+    assert extract("Giá điện tăng\n" + BODY + "Bài và ảnh: Nguyễn Hà\n").author == "Nguyễn Hà"

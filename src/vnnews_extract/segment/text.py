@@ -20,6 +20,7 @@ from ..blocks import Block, Role
 from ..deadline import check_deadline
 from ..metadata.dates import find_dates
 from ..vocab import (
+    AUTHOR_LABELS,
     CAPTION_CREDIT,
     END_OF_ARTICLE_REASONS,
     RELATIVE_TIME,
@@ -41,6 +42,7 @@ _UNTERMINATED_MIN_WORDS = 20
 
 _TITLE_MIN_WORDS, _TITLE_MAX_WORDS = 3, 40
 _BYLINE_MAX_WORDS = 5
+_LABEL_MAX_WORDS = 4  # an all-capitals line this short is a section label; a longer one may be a headline
 _TAIL_LINES = 6  # how far after the article a source credit or byline may stand
 _TITLE_DATE_REACH = 3  # how many lines of chrome or byline may stand between a headline and its date line
 
@@ -171,7 +173,7 @@ def _headline_like(line: _Line) -> bool:
         and _HEADLINE_START.match(line.text) is not None
         and _TITLE_MIN_WORDS <= line.words <= _TITLE_MAX_WORDS
         and not line.text.endswith(".")
-        and not line.text.isupper()  # "TIÊU ĐIỂM", "TIN HOẠT ĐỘNG": section labels, not headlines
+        and not (line.text.isupper() and line.words <= _LABEL_MAX_WORDS)  # "TIÊU ĐIỂM": a section label
         and SOURCE_LINE.match(line.text) is None
     )
 
@@ -227,7 +229,15 @@ def _clean_title(text: str, repeated: bool) -> str:
 
 
 def _is_byline(line: _Line) -> bool:
-    return line.chrome is None and 2 <= line.words <= _BYLINE_MAX_WORDS and bool(_PERSON_NAME.match(line.text))
+    """A name alone on its line ("Minh Anh", "K. Miên"), or after an author label ("Bài và ảnh: Hà An")."""
+    if line.chrome is not None:
+        return False
+    name = AUTHOR_LABELS.sub("", line.text)
+    return (
+        1 <= len(name.split()) <= _BYLINE_MAX_WORDS
+        and (name != line.text or line.words >= 2)
+        and bool(_PERSON_NAME.match(name))
+    )
 
 
 def _tail_role(line: _Line) -> Role | None:
