@@ -143,8 +143,8 @@ def _raw_figures(text: str, start: int, end: int, english: bool) -> list[Figure]
         ):
             continue  # "năm 2020"
         unit = _FRACTION_UNIT if found.group("fraction") else match_unit(text, found.end())
-        if unit is None and found.group("digits"):
-            unit = _score(text, found, start)
+        if unit is None and found.group("digits") and not _YEAR_RE.match(found.group("digits")):
+            unit = _score(text, found, start)  # "điểm tổng kết 8,7"; never "Điểm chuẩn 2012", a year
         if unit is None and _may_count(text, found, start):
             unit = match_counted_noun(text, found.end())
         if unit is not None and unit.end > end:
