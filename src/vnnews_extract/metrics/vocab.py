@@ -624,6 +624,7 @@ SUBJECT_LEAD_WORDS: Final[tuple[str, ...]] = (
     "đến hết",
     "đến cuối",
     "trong số",
+    "tổng cộng",  # "Tổng cộng có 3.600 tỷ đồng trái phiếu": in all
 )
 # Verbs and particles between the subject and its number ("… ước tính đạt 64 tỷ USD").
 SUBJECT_TRAIL_WORDS: Final[tuple[str, ...]] = (
@@ -686,6 +687,9 @@ SUBJECT_TRAIL_WORDS: Final[tuple[str, ...]] = (
     "có xu hướng",  # "giá … đều có xu hướng tăng": the trend, not the thing
     "đều",
     "cùng",  # "A và B cùng đạt": together
+    "thu hút",  # "ngành chế biến, chế tạo thu hút 11,6 tỷ USD": attracted
+    "thu về",
+    "đón",
 )
 
 # "làm giảm 0,76 điểm phần trăm", "đóng góp 1,46 điểm": a contribution to another figure's growth.
