@@ -151,7 +151,6 @@ COUNT_NOUNS: Final[tuple[str, ...]] = (
     "hộ",
     "lượt khách",
     "lượt người",
-    "lượt",
     "du khách",
     "khách",
     "cuộc gọi",
@@ -285,6 +284,7 @@ COUNT_NOUNS: Final[tuple[str, ...]] = (
 # Any other lower-case word after a bare number is read as a one-word counted noun ("14 tuyến", "2 đợt").
 CLASSIFIERS: Final[tuple[str, ...]] = (
     "con",
+    "lượt",  # "683 lượt dự án" (project filings), "5 triệu lượt" alone
     "căn",
     "xe",
     "cây",
