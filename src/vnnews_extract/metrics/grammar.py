@@ -221,7 +221,9 @@ class _Reader:
     def _named_before(self, subject: str | None) -> str | None:
         """ "Chính phủ đã ước tính sản lượng này là 80.000 tấn": "sản lượng này" (this output) is the
         latest subject that names "sản lượng"."""
-        found = _DEMONSTRATIVE_RE.search(subject or "")
+        if not subject or not subject.endswith(("này", "đó")):
+            return None
+        found = _DEMONSTRATIVE_RE.search(subject)
         if not found:
             return None
         words = found.group("noun").lower().split()
@@ -249,7 +251,7 @@ class _Reader:
     @staticmethod
     def _holder_share(noun: str, subject: str | None, gap: str, fallback: str | None) -> str:
         """ "X đóng góp … với 93% doanh thu và 83% lợi nhuận": X's revenue, then X's profit."""
-        if subject and _WITH_END_RE.search(gap):
+        if subject and "với" in gap and _WITH_END_RE.search(gap):
             return f"{noun} {_OF} {subject}"
         if fallback and _plain_join(gap) and f" {_OF} " in fallback:
             return f"{noun} {_OF} {fallback.split(f' {_OF} ', 1)[1]}"

@@ -241,10 +241,10 @@ def classify(gap: str, kind: str | None, sign: str, previous: Role | None, range
 
 def _told_change(gap: str) -> Direction | None:
     """A change whose verb stands further back in the clause: "cao hơn <reference> N", "tăng <what> thêm N"."""
-    compared = _COMPARED_TO_END_RE.search(gap)
+    compared = _COMPARED_TO_END_RE.search(gap) if "hơn" in gap else None  # substring tests first: cheap
     if compared:
         return "up" if compared.group("up") else "down"
-    if _MORE_END_RE.search(gap):
+    if "thêm" in gap and _MORE_END_RE.search(gap):
         verbs = list(_VERB_RE.finditer(_CLAUSE_PUNCT_RE.split(gap)[-1]))
         if verbs:
             return "up" if verbs[-1].group("up") else "down"
@@ -293,7 +293,7 @@ def basis_after(after: str, reference: bool = True) -> Basis | None:
 def basis_before(gap: str) -> Basis | None:
     """A "so với X" standing before the change in its own clause ("so với tháng 4/2018 tăng 10,9%")."""
     clause = _CLAUSE_PUNCT_RE.split(gap)[-1]
-    compared = _COMPARED_TO_END_RE.search(clause)
+    compared = _COMPARED_TO_END_RE.search(clause) if "hơn" in clause else None
     if compared:
         return _basis_of(compared.group("reference").strip())
     return basis_after(clause, reference=False)

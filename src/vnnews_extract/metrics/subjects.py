@@ -163,7 +163,8 @@ def subject_before(text: str, start: int, end: int) -> str | None:
         lead_in = _PERIOD_LEAD_RE.search(text, max(start, s - 8), s)  # "trong năm 2022": the "trong" goes too
         s = lead_in.start() if lead_in else s
         chars[s - start : e - start] = " " * (e - s)
-    gap = _DATE_PHRASE_RE.sub(" ", _COMPARED_RE.sub(" ", _SO_VOI_RE.sub("", "".join(chars))))
+    gap = _SO_VOI_RE.sub("", "".join(chars))
+    gap = _DATE_PHRASE_RE.sub(" ", _COMPARED_RE.sub(" ", gap) if "hơn" in gap else gap)
     clause = _CLAUSE_SPLIT_RE.split(gap)[-1]
     # "… chiếm phần lớn với 15.155 tấn": "with" opens the figure's own phrase; when nothing is named
     # there, the words before "với" hold the subject
