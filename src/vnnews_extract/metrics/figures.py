@@ -52,7 +52,7 @@ _YEAR_RE = regex.compile(r"(?:1[89]|20)\d\d$")
 # ("0975.220.986").
 _LABEL_BEFORE_RE = regex.compile(
     r"(?:(?<!\p{L})(?:cấp|bước|đợt|giai\s+đoạn|phần|chương|mục|bài|câu|hạng|vòng|ván|trận|kỳ|khóa|số|thứ"
-    r"|hiệp|tập|mùa|ngày|tháng|quý|tuần|năm|lúc)|\d"
+    r"|hiệp|tập|mùa|ngày|tháng|quý|tuần|năm|lúc|ngõ|ngách|hẻm|kiệt|tổ|ấp|thôn|xóm|khu\s+phố)|\d"
     r"|(?-i:[\p{L}\d,]\s+\p{L}*\p{Lu}[\p{L}\d-]*|\p{Ll}\p{L}*\p{Lu}[\p{L}\d-]*))\s+$",
     regex.IGNORECASE,
 )
