@@ -5,7 +5,9 @@ joins the open metric when nothing but verbs, "về …" aspects and "so với �
 and otherwise opens a change-only metric. "lần lượt"/"tương ứng" spread a list of changes over the
 figures before it; "về lượng"/"về trị giá" send a change to the figure it speaks of. After a breakdown
 marker ("trong đó", "gồm", "riêng") each metric points to the total it breaks down. Bases missing on a
-change come from the nearest stated basis in the sentence, then from the parent.
+change come from the nearest stated basis in the sentence (never carried forward across ";" to a newly
+quoted level), then from the parent. A change told once for listed places ("tăng 1.500 đồng tại A, B và
+C") moves every level later quoted for one of them.
 """
 
 from __future__ import annotations
