@@ -21,6 +21,7 @@ from .vocab import (
     GENERIC_HOLDERS,
     LEVEL_NOUNS,
     MEASURE_WORDS,
+    NOUNS_ENDING_IN_VERB,
     PAIR_CONTEXT,
     QUALIFIERS,
     SUBJECT_LEAD_WORDS,
@@ -52,6 +53,7 @@ _TRAILS = frozenset(
     tuple(p.lower().split()) for p in (*SUBJECT_TRAIL_WORDS, *QUALIFIERS, *CHANGE_UP, *CHANGE_DOWN, *_VERB_FILLERS)
 )
 _LONGEST = max(len(p) for p in _LEADS | _TRAILS)
+_PROTECTED_NOUNS = frozenset(tuple(n.split()) for n in NOUNS_ENDING_IN_VERB)
 _PUNCTUATION = ' ,.-–:"“”'
 _STRIP_PASSES = 3
 # clause boundaries inside a gap: breakdown markers, "so"/"then" connectives, reporting verbs
@@ -113,7 +115,7 @@ def _clean(piece: str) -> tuple[str, bool]:
             start, led = start + cut, True
         while start < end:
             cut = _phrase_at(keys, start, end, _TRAILS, from_end=True)
-            if not cut:
+            if not cut or tuple(keys[max(start, end - cut - 1) : end]) in _PROTECTED_NOUNS:
                 break
             end -= cut
         if (start, end) == before:

@@ -751,3 +751,7 @@ NOUN_STOPS: Final[tuple[str, ...]] = (
 # The words that end a count's qualifying tail ("735,2 nghìn lao động đang làm việc trong các ngành kinh
 # tế, tăng 2,6%"): a count's noun may run through prepositions, up to a verb of the figure or a link.
 COUNT_TAIL_STOPS: Final[tuple[str, ...]] = ("và", "nhưng", "còn", "so", "với", "đạt", "là", "tương", "chiếm", "bằng")
+
+# Nouns whose last syllable is also a change or link verb: the verb-stripping of subjects must leave them
+# whole ("thuế giá trị gia tăng" is value-added tax, "mặt bằng" a site, "đồng bằng" a delta).
+NOUNS_ENDING_IN_VERB: Final[tuple[str, ...]] = ("gia tăng", "mặt bằng", "đồng bằng", "cân bằng", "công bằng")
