@@ -6,27 +6,20 @@ prints the full report.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+from fixture_paths import CORPUS, bench_module
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpus"
 DEV = CORPUS / "metrics_dev.jsonl"
 
 pytestmark = pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus is not available")
 
 
 def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_metrics", ROOT / "bench" / "score_metrics.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("score_metrics")
 
 
 def _rows() -> list[dict[str, Any]]:
