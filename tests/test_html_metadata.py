@@ -176,8 +176,8 @@ def test_canonical_link_gives_the_url() -> None:
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("Theo Hồ Hương", "Hồ Hương"),
-        ("Lê Minh (Vietnamnet/Reuters)", "Lê Minh"),
+        ("Theo Lê Thu", "Lê Thu"),
+        ("Lê Minh (Tuổi Trẻ/AFP)", "Lê Minh"),
         ("VCCorp.vn", None),
         ("Báo điện tử Tiền Phong", None),
         ("baodantridientu", None),

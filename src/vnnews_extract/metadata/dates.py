@@ -112,8 +112,8 @@ def find_dates(text: str) -> list[DateMatch]:
     ['2020-07-15T00:00:00+07:00']
     >>> find_dates("Thứ Năm, 21/11/2024 19:36:28 GMT+7")[0].value.isoformat()
     '2024-11-21T19:36:28+07:00'
-    >>> find_dates("10:40 AM 25/09/2019 | Lượt xem: 3821")[0].value.isoformat()
-    '2019-09-25T10:40:00+07:00'
+    >>> find_dates("09:15 AM 14/03/2021 | Lượt xem: 512")[0].value.isoformat()
+    '2021-03-14T09:15:00+07:00'
     >>> find_dates("Quyết định số 128/QĐ-UBND ngày 5 tháng 3 năm 2026")[0].value.date().isoformat()
     '2026-03-05'
     >>> find_dates("Cập nhật ngày 30/11/12 04:00 chiều")[0].value.isoformat()

@@ -60,9 +60,9 @@ SECTION_META: tuple[str, ...] = ("article:section",)
 _GENERIC_SECTIONS: frozenset[str] = frozenset({"news", "tin tuc", "tin tức", "article", "home"})
 # Breadcrumb entries that are the site's root, not a section ("Trang chủ": home page).
 _HOME_LABELS: frozenset[str] = frozenset({"trang chủ", "trang chu", "home", "trang nhất"})
-# "Theo Hồ Hương": "Theo" (by, according to) before a writer's name in author fields.
+# "Theo Lê Thu": "Theo" (by, according to) before a writer's name in author fields.
 _AUTHOR_PREFIX = regex.compile(r"^\s*(?:Theo|Tác giả|Bài|By)\s*:?\s+", regex.IGNORECASE)
-# "(Vietnamnet/Reuters)" after a name: the outlet, not part of the name.
+# "(Tuổi Trẻ/AFP)" after a name: the outlet, not part of the name.
 _TRAILING_OUTLET = regex.compile(r"\s*\([^)]*\)\s*$")
 # Something that is not a person's name: a URL, a domain, digits, a company or a newspaper's name.
 _NOT_A_PERSON = regex.compile(
@@ -112,8 +112,8 @@ def _names(el: lxml.html.HtmlElement) -> str:
 def person_name(value: str | None, site_name: str | None = None) -> str | None:
     """A writer's name from an author field, or None when the field names the site or a URL.
 
-    >>> person_name("Theo Hồ Hương"), person_name("Theo Sầm Hoa (Vietnamnet/Reuters)")
-    ('Hồ Hương', 'Sầm Hoa')
+    >>> person_name("Theo Lê Thu"), person_name("Theo Minh Châu (Tuổi Trẻ/AFP)")
+    ('Lê Thu', 'Minh Châu')
     >>> person_name("VCCorp.vn"), person_name("https://www.facebook.com/vietnamnet.vn"), person_name("baodantri")
     (None, None, None)
     >>> person_name("VietNamNet News", site_name="VietNamNet News") is None

@@ -59,7 +59,7 @@ def _dates(blocks: Iterable[Block]) -> tuple[datetime | None, datetime | None]:
 
 # "H.V.", "K. Miên": a name that ends in an initial keeps its dot.
 _ENDS_WITH_INITIAL = regex.compile(r"(?:^|[\s.])\p{Lu}\.$")
-# "Sầm Hoa (Vietnamnet/Reuters)": a writer, then in brackets the outlet the story came from.
+# "Minh Châu (Tuổi Trẻ/AFP)": a writer, then in brackets the outlet the story came from.
 _WRITER_AND_OUTLET = regex.compile(r"^(?P<writer>[^()]+?)\s*\((?P<outlet>[^()]+)\)?$")
 
 
@@ -78,8 +78,8 @@ def _author(text: str) -> str | None:
 def _source(text: str) -> str | None:
     """The outlet a credit line names.
 
-    >>> _source("Theo Enternews"), _source("Theo Sầm Hoa (Vietnamnet/Reuters)")
-    ('Enternews', 'Vietnamnet/Reuters')
+    >>> _source("Theo Enternews"), _source("Theo Minh Châu (Tuổi Trẻ/AFP)")
+    ('Enternews', 'Tuổi Trẻ/AFP')
     """
     match = SOURCE_LINE.match(text)
     if match is None:

@@ -246,7 +246,7 @@ def _is_pair(text: str, low: Figure, high: Figure) -> bool:
 
 
 def _share_rates(text: str, figures: list[Figure]) -> list[Figure]:
-    """ "lên 52.000 đồng và 54.000 đồng/kg": an amount coordinated with a rate of its currency is that rate."""
+    """ "lên 61.000 đồng và 63.500 đồng/kg": an amount coordinated with a rate of its currency is that rate."""
     shared = list(figures)
     for i in range(len(shared) - 2, -1, -1):
         first, second = shared[i], shared[i + 1]

@@ -72,7 +72,7 @@ _PLAN_START_RE = regex.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu|dự\s+toán)",
 _PLAIN_JOIN_RE = regex.compile(r"^[\s,]*(?:và)?\s*$", _F)
 _NOUNS_AND_RE = regex.compile(r"^\s*(?:\p{L}+\s+)*?và\s*$", _F)
 _CONJUNCTS_RE = regex.compile(r"\s*(?:,|(?<!\p{L})và(?!\p{L}))\s*", _F)
-# "tại Tuyên Quang, Vĩnh Phúc và Hà Nam": named places (capitalised words) listed after a change
+# "tại Bắc Giang, Thái Bình và Nam Định": named places (capitalised words) listed after a change
 _PLACE = r"(?-i:\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*)"
 _PLACES_RE = regex.compile(r"\s+(?:tại|ở)\s+(?P<places>" + _PLACE + r"(?:\s*(?:,|và)\s*" + _PLACE + r")+)", _F)
 _PLACES_REACH = 120
@@ -237,7 +237,7 @@ class _Reader:
         return None
 
     def _moved_before(self, gap_start: int, end: int) -> str | None:
-        """ "giá căn hộ … đều có xu hướng tăng, tỷ lệ tăng bình quân khoảng 3%": what the clause before
+        """ "giá đất nền … cùng nhích lên, tỷ lệ tăng bình quân chừng 4%": what the clause before
         says moved, for a change size named on its own."""
         comma = self.text.rfind(",", gap_start, end)
         if comma < 0:
@@ -252,7 +252,7 @@ class _Reader:
 
     @staticmethod
     def _holder_share(noun: str, subject: str | None, gap: str, fallback: str | None) -> str:
-        """ "X đóng góp … với 93% doanh thu và 83% lợi nhuận": X's revenue, then X's profit."""
+        """ "X đóng góp … với 71% doanh thu và 64% lợi nhuận": X's revenue, then X's profit."""
         if subject and "với" in gap and _WITH_END_RE.search(gap):
             return f"{noun} {_OF} {subject}"
         if fallback and _plain_join(gap) and f" {_OF} " in fallback:
@@ -283,7 +283,7 @@ class _Reader:
             next_start = figures[i + 1].start if i + 1 < len(figures) else end
             noun, length = measured_noun(text[figure.end : next_start], figure.kind == "count", i + 1 < len(figures))
             if figure.kind != "count" and i + 1 < len(figures) and not text[figure.end + length : next_start].strip():
-                noun, length = "", 0  # "618 triệu đồng hỗ trợ 7.727 người": a verb and its object, not a noun
+                noun, length = "", 0  # "240 triệu đồng giúp 1.150 người": a verb and its object, not a noun
             nouns.append(noun)
             gap_starts.append(figure.end + length)
         _link_counts(text, nouns, figures, gap_starts)
@@ -364,7 +364,7 @@ class _Reader:
             last_subject = draft.subject or last_subject
             if role.name == "level" and pending is not None:
                 if 1 < len(pending_run) <= _MAX_RUN and pending_run[-1] is pending:
-                    # "tăng lần lượt 1.000 đồng và 500 đồng lên 52.000 đồng và 54.000 đồng/kg": in order
+                    # "tăng lần lượt 2.000 đồng và 1.500 đồng lên 61.000 đồng và 63.500 đồng/kg": in order
                     self._absorb(pending_run[0], draft, mine, entries, checked=False)
                     queued = pending_run[1:]
                 else:
@@ -391,7 +391,7 @@ class _Reader:
         self.previous_candidates = candidates or [d for d in mine if not d.comparative]
 
     def _listed_qualifier(self, gap: str, mine: list[_Draft], role: Role, kind: str | None) -> Qualifier | None:
-        """ "… 170.000 tỷ đồng doanh thu và 15.000 tỷ đồng lợi nhuận": a framing word covers the list."""
+        """ "… 42.000 tỷ đồng doanh thu và 3.600 tỷ đồng lợi nhuận": a framing word covers the list."""
         if not mine or role.name != "value" or not _NOUNS_AND_RE.match(gap) or has_verb(gap):
             return None
         last = mine[-1]
@@ -433,7 +433,7 @@ class _Reader:
         entries: list[tuple[_Draft, int]],
         checked: bool = True,
     ) -> None:
-        """ "tăng 81%, từ 55 triệu đồng/m2 lên 100 triệu đồng/m2": the change belongs to the new level.
+        """ "tăng 60%, từ 40 triệu đồng/m2 lên 64 triệu đồng/m2": the change belongs to the new level.
 
         Unless `checked` is off (a listed pairing), only a "từ A" figure may stand between the two."""
         between = mine[-_MAX_RUN:]
@@ -479,7 +479,7 @@ def _reference(after: str) -> Basis | None:
 
 
 def _link_counts(text: str, nouns: list[str], figures: list[Figure], gap_starts: list[int]) -> None:
-    """ "14.185 người dân thuộc 3.752 hộ nghèo ở vùng khó khăn": a count whose noun runs into the next
+    """ "9.020 người dân thuộc 2.410 hộ cận nghèo ở vùng núi": a count whose noun runs into the next
     count through "thuộc"/"của" (of) is described by that count's noun too (right to left, so chains hold)."""
     for i in range(len(figures) - 2, -1, -1):
         following = figures[i + 1]
@@ -509,7 +509,7 @@ def _capped(subject: str | None) -> str | None:
 
 
 def _sentence_basis(sentence: str) -> Basis | None:
-    """ "So với cùng kỳ năm trước, kim ngạch … giảm 2%, …": one basis for the whole sentence."""
+    """ "So với cùng kỳ, doanh số … giảm 3%, …": one basis for the whole sentence."""
     found = _SENTENCE_BASIS_RE.match(sentence)
     return basis_after(found.group(0)) if found else None
 
@@ -584,7 +584,7 @@ def _fill_bases(entries: list[tuple[_Draft, int]], sentence_basis: Basis | None,
 
 
 def _listed_places(text: str, position: int) -> list[str]:
-    """ "tăng 1.500 đồng tại Tuyên Quang, Vĩnh Phúc và Hà Nam": the places one change is told for."""
+    """ "tăng 2.000 đồng tại Bắc Giang, Thái Bình và Nam Định": the places one change is told for."""
     found = _PLACES_RE.match(text, position, position + _PLACES_REACH)
     places = [p for p in _CONJUNCTS_RE.split(found.group("places")) if p] if found else []
     return places if len(places) >= _MIN_PLACES else []
@@ -611,7 +611,7 @@ def _spread_listed_changes(text: str, drafts: list[_Draft]) -> None:
 
 
 def _merge_announced_changes(drafts: list[_Draft]) -> None:
-    """ "xăng RON95 giảm 334 đồng/lít. … xăng RON95 tối đa 21.177 đồng/lít": a change of an amount told
+    """ "dầu diesel giảm 410 đồng/lít. … dầu diesel tối đa 19.860 đồng/lít": a change of an amount told
     before the price it moves (the fuel-price report shape) joins the later price of the same subject;
     in one sentence ("giá cà phê tăng 1.200 đồng/kg, dao động 118.500 - 119.800 đồng/kg") the next price."""
     positions = {id(d): i for i, d in enumerate(drafts)}

@@ -108,9 +108,9 @@ _CONTRIBUTION_END_RE = regex.compile(
 _COMPARATIVE_END_RE = regex.compile(
     r"(?:so\s+với|hơn|bằng)\s+(?:(?:mức|tốc\s+độ)\s+)?(?:tăng|giảm)(?:\s+trưởng)?(?:\s+của)?\s*$", _F
 )
-# "mức giảm đối với xăng E5 RON92 là 329 đồng/lít": the size of a change, announced
+# "mức giảm với dầu hỏa là 275 đồng/lít": the size of a change, announced
 _ANNOUNCED_CHANGE_RE = regex.compile(r"(?<!\p{L})mức\s+(?P<verb>tăng|giảm)(?!\p{L})[^,;.]*?\s(?:là|ở\s+mức)\s*$", _F)
-# "(tương đương 0,66%)", ", tương đương hơn 6,5 triệu đồng": the same change in other units
+# "(tương đương 0,66%)", ", tương đương hơn 4,2 triệu đồng": the same change in other units
 _RESTATED_RE = regex.compile(
     r"^\s*(?:\(\s*(?:tương\s+đương|tương\s+ứng)?|,\s*(?:tương\s+đương|tương\s+ứng))"
     r"(?:\s+(?:hơn|gần|khoảng|xấp\s+xỉ|trên|dưới))?\s*$",
@@ -191,7 +191,7 @@ def classify(gap: str, kind: str | None, sign: str, previous: Role | None, range
     'up'
     >>> classify(", chiếm ", "percent", "", None).name
     'share'
-    >>> classify(" (giảm đáng kể so với mức tăng ", "percent", "", None).comparative
+    >>> classify(" (thấp hơn nhiều so với mức tăng ", "percent", "", None).comparative
     True
     >>> classify("tăng khoảng từ ", "percent", "", None, ranged=True).name
     'change'
@@ -271,7 +271,7 @@ def _basis_of(phrase: str) -> Basis:
 def basis_after(after: str, reference: bool = True) -> Basis | None:
     """The basis named by the first "so với …" in the words after a change.
 
-    >>> basis_after(" so với cùng kỳ năm trước; dệt may")
+    >>> basis_after(" so với cùng kỳ năm ngoái; thủy sản")
     'same_period_last_year'
     >>> basis_after(" so với tháng trước và tăng")
     'previous_period'
@@ -279,7 +279,7 @@ def basis_after(after: str, reference: bool = True) -> Basis | None:
     'previous_period'
     >>> basis_after(" so với kế hoạch")
     'plan'
-    >>> basis_after(" so với thời điểm cuối năm 2021")
+    >>> basis_after(" so với thời điểm đầu quý 3")
     'other'
     >>> basis_after(" về lượng") is None
     True
@@ -291,7 +291,7 @@ def basis_after(after: str, reference: bool = True) -> Basis | None:
 
 
 def basis_before(gap: str) -> Basis | None:
-    """A "so với X" standing before the change in its own clause ("so với tháng 4/2018 tăng 10,9%")."""
+    """A "so với X" standing before the change in its own clause ("so với tháng 7/2022 tăng 6,4%")."""
     clause = _CLAUSE_PUNCT_RE.split(gap)[-1]
     compared = _COMPARED_TO_END_RE.search(clause) if "hơn" in clause else None
     if compared:
@@ -406,13 +406,13 @@ def measured_noun(after: str, count: bool, next_figure: bool = False) -> tuple[s
     """The noun phrase right after a figure and how many characters it takes; `after` runs up to the
     next figure when `next_figure` is set, and the words right before that figure are its own.
 
-    "36.794 tỷ đồng doanh thu và …" measures "doanh thu"; "8.038 doanh nghiệp thành lập mới, …" counts
+    "42.000 tỷ đồng doanh thu và …" measures "doanh thu"; "5.120 doanh nghiệp mới ra đời, …" counts
     "doanh nghiệp thành lập mới". The next figure's clause starts after it.
 
     >>> measured_noun(" doanh thu và 4.012 tỷ đồng", False)
     ('doanh thu', 10)
-    >>> measured_noun(" cà phê (tương đương 1,34 triệu bao)", False)
-    ('cà phê', 7)
+    >>> measured_noun(" hạt tiêu (tương đương 2,1 triệu bao)", False)
+    ('hạt tiêu', 9)
     >>> measured_noun(", giảm 47,6%", False)
     ('', 0)
     >>> measured_noun(" được giao dịch, đạt", True)

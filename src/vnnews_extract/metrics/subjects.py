@@ -60,7 +60,7 @@ _STRIP_PASSES = 3
 _CLAUSE_SPLIT_RE = regex.compile(
     r"[;:]|(?<!\p{L})(?:trong\s+đó|bao\s+gồm|gồm|nên|thì|mà|khi|cho\s+thấy|cho\s+biết|cho\s+hay|rằng)(?!\p{L})", _F
 )
-# "tỷ giá trung tâm do Ngân hàng Nhà nước công bố": the agent clause after "do" is not the subject
+# "giá điện bình quân do Tập đoàn Điện lực điều chỉnh": the agent clause after "do" is not the subject
 _AGENT_RE = regex.compile(r"(?<=\p{L}\s+\p{L}+)\s+do\s+(?-i:\p{Lu}).*$", _F)
 _SOURCE_RE = regex.compile(r"^\s*(?:theo|báo\s+cáo|Bộ|Tổng\s+cục|Sở)\b", _F)
 _SO_VOI_RE = regex.compile(r"(?<!\p{L})so(?:\s+với)?\s+(?:(?!(?:và|nhưng|còn)(?!\p{L}))[^,;])*", _F)
@@ -84,7 +84,7 @@ _MAX_WORDS = 14
 _WITH_RE = regex.compile(r"(?<!\p{L})với(?!\p{L})", _F)
 _SHORT_PIECE = 3
 _SHORT_NAME = 4
-# "huyện Trà Ôn được hỗ trợ nhiều nhất, với số tiền …": the holder, without what is said of it
+# "xã Tân Phú được cấp vốn nhiều nhất, với số tiền …": the holder, without what is said of it
 _PASSIVE_TAIL_RE = regex.compile(r"\s+(?:được|bị)\s.*$", _F)
 _COMMA_RE = regex.compile(r"(?<!\d),|,(?!\d)")  # a clause comma, not the decimal comma of "5,2 triệu"
 _NAMES_AND_RE = regex.compile(r"^(?:\p{Lu}\p{L}*\s+)+(?:,\s+(?:\p{Lu}\p{L}*\s+)+)*và\s+\p{Lu}")
@@ -148,7 +148,7 @@ def subject_before(text: str, start: int, end: int) -> str | None:
     >>> t = "Trong đó, kinh tế nhà nước ước đạt "
     >>> subject_before(t, 0, len(t))
     'kinh tế nhà nước'
-    >>> t = "Tính chung 4 tháng đầu năm nay, tổng mức bán lẻ hàng hóa đạt "
+    >>> t = "Cộng dồn 5 tháng đầu năm, tổng mức bán lẻ hàng hóa đạt "
     >>> subject_before(t, 0, len(t))
     'tổng mức bán lẻ hàng hóa'
     >>> t = ", giảm 52,9%; nhập khẩu "
@@ -213,7 +213,7 @@ def _subject_of(clause: str) -> str | None:
 def is_residue_empty(gap: str) -> bool:
     """True when only links stand between a figure and a change (so the change is that figure's).
 
-    >>> is_residue_empty(" về trị giá so với tháng 3/2019, so với tháng 4/2018 tăng ")
+    >>> is_residue_empty(" về trị giá so với tháng 8/2022, so với tháng 9/2021 tăng ")
     True
     >>> is_residue_empty(", dù vẫn tăng ")
     True

@@ -152,12 +152,12 @@ def match_counted_noun(text: str, pos: int) -> UnitMatch | None:
     """A noun counted by the number before `pos`, for nouns outside the unit vocabulary.
 
     Vietnamese counts with a bare number before the noun ("14 tuyến", "2 đợt"); a classifier ("con",
-    "bộ", "chuyến"…) brings the noun it classifies into the unit ("5.600 con lợn nái"), a listed noun
+    "bộ", "chuyến"…) brings the noun it classifies into the unit ("3.200 con bò sữa"), a listed noun
     whole ("15 bộ hồ sơ đăng ký"), else a third word only where the phrase ends with it. Function
     words, verbs and adjectives never head a count ("tăng 5 so với", "iPhone 15 mới").
 
-    >>> match_counted_noun("quy mô 5.600 con lợn nái và hơn", 12).unit
-    'con lợn nái'
+    >>> match_counted_noun("quy mô 3.200 con bò sữa và hơn", 12).unit
+    'con bò sữa'
     >>> match_counted_noun("gửi 15 bộ hồ sơ nhưng", 6).unit
     'bộ hồ sơ'
     >>> match_counted_noun("tạm giữ 6 xe tải chở hàng", 9).unit

@@ -445,7 +445,7 @@ COMPARATIVES_UP: Final[tuple[str, ...]] = ("cao hơn", "nhiều hơn", "lớn h�
 COMPARATIVES_DOWN: Final[tuple[str, ...]] = ("thấp hơn", "ít hơn", "nhỏ hơn", "rẻ hơn")
 
 # Words that may stand between a change verb and its number ("tăng mạnh 220", "giảm sâu tới 13,26",
-# "tỷ lệ tăng bình quân khoảng 3%", "vượt lần lượt 27%").
+# "tỷ lệ tăng bình quân chừng 4%", "vượt lần lượt 18%").
 CHANGE_FILLERS: Final[tuple[str, ...]] = (
     "thêm",
     "mạnh",
@@ -542,7 +542,7 @@ PAIR_CONTEXT: Final[tuple[str, ...]] = ("mua vào", "bán ra", "mua -", "mua/bá
 # Generic words for "how much" that need the thing measured after them ("trị giá 271 triệu USD").
 MEASURE_WORDS: Final[tuple[str, ...]] = ("trị giá", "giá trị", "kim ngạch")
 
-# Words for "the level" that stand for the subject named before ("từ mức trung bình 55 triệu đồng/m2").
+# Words for "the level" that stand for the subject named before ("từ mức trung bình 40 triệu đồng/m2").
 # The size of a change is such a word too ("mức tăng trung bình khoảng 20%": of the prices named before).
 LEVEL_NOUNS: Final[tuple[str, ...]] = (
     "mức",
@@ -697,10 +697,10 @@ CONTRIBUTION_WORDS: Final[tuple[str, ...]] = ("đóng góp", "kéo")
 # "làm" (make) is a contribution only with its change verb ("làm giảm 0,76 điểm phần trăm").
 CAUSATIVES: Final[tuple[str, ...]] = ("làm",)
 
-# Anaphora that point back to the previous sentence's figures ("Con số này giảm 1,4% về khối lượng").
+# Anaphora that point back to the previous sentence's figures ("Con số này giảm 2,2% về sản lượng").
 ANAPHORA: Final[tuple[str, ...]] = ("con số này", "con số trên", "con số đó", "số này", "mức này")
 
-# Words that end the noun phrase after a figure ("36.794 tỷ đồng doanh thu và …"): connectives,
+# Words that end the noun phrase after a figure ("42.000 tỷ đồng doanh thu và …"): connectives,
 # prepositions, comparison and qualifier words.
 NOUN_STOPS: Final[tuple[str, ...]] = (
     "và",
@@ -748,8 +748,8 @@ NOUN_STOPS: Final[tuple[str, ...]] = (
     "tùy",
     "tuỳ",
 )
-# The words that end a count's qualifying tail ("735,2 nghìn lao động đang làm việc trong các ngành kinh
-# tế, tăng 2,6%"): a count's noun may run through prepositions, up to a verb of the figure or a link.
+# The words that end a count's qualifying tail ("412 nghìn công nhân đang làm việc tại các khu công
+# nghiệp, tăng 3,1%"): a count's noun may run through prepositions, up to a verb of the figure or a link.
 COUNT_TAIL_STOPS: Final[tuple[str, ...]] = ("và", "nhưng", "còn", "so", "với", "đạt", "là", "tương", "chiếm", "bằng")
 
 # Nouns whose last syllable is also a change or link verb: the verb-stripping of subjects must leave them

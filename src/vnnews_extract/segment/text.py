@@ -91,7 +91,7 @@ def _is_dateline(text: str) -> tuple[bool, bool]:
 
 
 def _meta_bar_reason(text: str) -> str | None:
-    """A "|"-separated bar whose every part is chrome, a date or a counter ("10:40 25/09/2019 | Lượt xem: 3 | In")."""
+    """A "|"-separated bar whose every part is chrome, a date or a counter ("09:15 14/03/2021 | Lượt xem: 3 | In")."""
     parts = [p.strip() for p in text.split("|") if p.strip()]
     if len(parts) < 2:
         return None
