@@ -64,3 +64,31 @@ def test_an_all_capitals_headline_is_still_the_title() -> None:
 
 def test_a_labelled_byline_gives_the_name() -> None:
     assert extract("Giá điện tăng\n" + BODY + "Bài và ảnh: Nguyễn Hà\n").author == "Nguyễn Hà"
+
+
+def test_the_date_line_nearest_the_article_beats_a_header_date() -> None:
+    page = "Thứ Năm, 19/11/2026 08:02 GMT+7\nTrang chủ\nKinh tế\nGiá điện tăng từ hôm nay\n05/11/2026 07:45\n" + BODY
+    article = extract(page)
+    assert article.published is not None and (article.published.day, article.published.hour) == (5, 7)
+
+
+def test_a_name_under_the_headline_is_the_byline_but_a_menu_item_above_it_is_not() -> None:
+    page = "Trang chủ\nAGM Awards\nGiá điện tăng từ hôm nay\nPhạm Minh Đức\n05/11/2026 07:45\n" + BODY
+    assert extract(page).author == "Phạm Minh Đức"
+
+
+def test_names_in_the_comment_box_are_not_the_author() -> None:
+    page = "Giá điện tăng\n" + BODY + "Ý kiến bạn đọc (2)\nNguyễn Hoa\nGiá tăng thì mọi thứ đều tăng theo.\n"
+    assert extract(page).author is None
+
+
+def test_a_related_title_with_its_bracketed_date_is_not_body() -> None:
+    page = (
+        "Giá điện tăng\n" + BODY + "Giá xăng giảm lần thứ ba liên tiếp (24/12)\nNông sản xuất khẩu tăng mạnh (23/12)\n"
+    )
+    body = extract(page).body_text
+    assert "(24/12)" not in body and "(23/12)" not in body
+
+
+def test_a_writer_signing_with_initials() -> None:
+    assert extract("Giá điện tăng\n" + BODY + "T.H.\n").author == "T.H."

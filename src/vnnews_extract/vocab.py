@@ -142,7 +142,14 @@ CHROME_PHRASES: dict[str, tuple[str, ...]] = {
     # advertising slots
     "ad": ("Quảng cáo", "Advertisement", "Tài trợ", "Nội dung tài trợ"),
     # "back to top" links
-    "back_to_top": ("Về đầu trang", "Lên đầu trang", "Trở về đầu trang", "Đầu trang", "Trở lại đầu trang"),
+    "back_to_top": (
+        "Back to top",
+        "Về đầu trang",
+        "Lên đầu trang",
+        "Trở về đầu trang",
+        "Đầu trang",
+        "Trở lại đầu trang",
+    ),
     # site navigation and interface labels
     "navigation": (
         "Trang chủ",

@@ -22,12 +22,15 @@ from ..metadata.dates import find_dates
 from ..vocab import (
     AUTHOR_LABELS,
     CAPTION_CREDIT,
+    DATELINE_PUBLISHED_LABELS,
+    DATELINE_UPDATED_LABELS,
     END_OF_ARTICLE_REASONS,
     RELATIVE_TIME,
     SOURCE_LINE,
     VIEWS,
     chrome_reason,
     fold,
+    phrases,
 )
 
 __all__ = ["segment_text"]
@@ -44,6 +47,7 @@ _TITLE_MIN_WORDS, _TITLE_MAX_WORDS = 3, 40
 _BYLINE_MAX_WORDS = 5
 _LABEL_MAX_WORDS = 4  # an all-capitals line this short is a section label; a longer one may be a headline
 _TAIL_LINES = 6  # how far after the article a source credit or byline may stand
+_BYLINE_REACH = 2  # how far from the headline or its date line a byline may stand
 _TITLE_DATE_REACH = 3  # how many lines of chrome or byline may stand between a headline and its date line
 
 _SENTENCE_END = regex.compile(r"[.!?…:;\"”)»]\s*$")
@@ -61,6 +65,10 @@ _PERSON_NAME = regex.compile(r"^(?:\p{Lu}[\p{L}.]*\.?)(?:\s+\p{Lu}[\p{L}.]*){0,4
 _CRUMB_SEPARATOR = regex.compile(r"\s+[|>»›/]\s+|\s*[|»›]\s*")
 _CRUMB_MAX_WORDS = 3
 _HEADLINE_START = regex.compile(r"[\p{L}\d\"“'‘(\[]")
+_DATE_LABEL = phrases((*DATELINE_PUBLISHED_LABELS, *DATELINE_UPDATED_LABELS))
+_INITIALS = regex.compile(r"^(?:\p{Lu}\.){2,4}$")  # "H.V.", "T.T.H.": a writer signing with initials
+# A related article's title with its date in brackets, as list boxes print them: "… hoảng loạn (25/12)".
+_DATED_LINK = regex.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\s*$")
 _SITE_SUFFIX = regex.compile(r"\s+[-|–—]\s+[^-|–—]{1,40}$")
 
 
@@ -120,6 +128,8 @@ def _chrome_of(text: str, words: int) -> str | None:
         return "views"
     if RELATIVE_TIME.match(text):
         return "clock"
+    if _DATED_LINK.search(text) and words <= _TITLE_MAX_WORDS:
+        return "related_link"  # chrome, but not an end of the article: a body line may end so, rarely
     return None
 
 
@@ -175,6 +185,7 @@ def _headline_like(line: _Line) -> bool:
         and not line.text.endswith(".")
         and not (line.text.isupper() and line.words <= _LABEL_MAX_WORDS)  # "TIÊU ĐIỂM": a section label
         and SOURCE_LINE.match(line.text) is None
+        and not _is_byline(line)
     )
 
 
@@ -229,10 +240,13 @@ def _clean_title(text: str, repeated: bool) -> str:
 
 
 def _is_byline(line: _Line) -> bool:
-    """A name alone on its line ("Minh Anh", "K. Miên"), or after an author label ("Bài và ảnh: Hà An")."""
+    """A name alone on its line ("Minh Anh", "K. Miên", initials "H.V."), or after an author label
+    ("Bài và ảnh: Hà An")."""
     if line.chrome is not None:
         return False
     name = AUTHOR_LABELS.sub("", line.text)
+    if _INITIALS.match(name):
+        return True
     return (
         1 <= len(name.split()) <= _BYLINE_MAX_WORDS
         and (name != line.text or line.words >= 2)
@@ -289,6 +303,35 @@ def _inside_blocks(lines: Sequence[_Line], title: str | None, clock: bool) -> li
     return blocks
 
 
+def _article_date_lines(lines: Sequence[_Line], start: int, clock_possible: bool) -> set[int]:
+    """The date lines before the article that date it.
+
+    A labelled line ("Tin đăng lúc …", "Cập nhật: …") always does. Of the unlabelled ones only the
+    nearest to the article does: one further up is the site's clock or a date in its header ("Thứ Năm,
+    19/11/2026 08:02" above the menu), and a line with seconds is a clock whenever the page shows
+    another date.
+    """
+    found = [i for i in range(start) if lines[i].is_date and not (clock_possible and lines[i].has_seconds)]
+    labelled = {i for i in found if _DATE_LABEL.match(fold(lines[i].text))}
+    unlabelled = [i for i in found if i not in labelled]
+    return labelled | set(unlabelled[-1:])
+
+
+def _date_block(line: _Line, dates_article: bool, clock_possible: bool) -> Block:
+    if dates_article:
+        return Block(line.text, Role.DATELINE)
+    return Block(line.text, Role.CHROME, "clock" if clock_possible and line.has_seconds else "other_date")
+
+
+def _near(i: int, title_at: int | None, date_lines: set[int]) -> bool:
+    """Whether line `i` stands just under the headline, or right by a date line under it: where a byline
+    is printed (a short capitalised line above the headline is a menu item)."""
+    if title_at is not None and i < title_at:
+        return False
+    anchors = ({title_at} if title_at is not None else set()) | date_lines
+    return any(0 < abs(i - a) <= _BYLINE_REACH for a in anchors)
+
+
 def segment_text(text: str) -> tuple[Block, ...]:
     """Role-tagged blocks of a scraped page text.
 
@@ -304,19 +347,37 @@ def segment_text(text: str) -> tuple[Block, ...]:
     if not lines:
         return ()
     start, end = _densest_run([_score(line) for line in lines])
+    while end > start and _is_byline(lines[end - 1]):  # a signature ending in "." closes the run: not body
+        end -= 1
     title_at, repeated = _find_title(lines, start) if end > start else (None, False)
     title = _clean_title(lines[title_at].text, repeated) if title_at is not None else None
     date_lines = [line for line in lines if line.is_date]
     clock_possible = len(date_lines) > 1
+    kept_dates = _article_date_lines(lines, start, clock_possible)
 
     blocks: list[Block] = []
     for i, line in enumerate(lines[:start]):
         if i == title_at and title is not None:
             blocks.append(Block(title, Role.TITLE))
+        elif line.is_date:
+            blocks.append(_date_block(line, i in kept_dates, clock_possible))
+        elif _is_byline(line) and not line.text.isupper() and _near(i, title_at, kept_dates):
+            # (above the article an all-capitals line is a section label, "TIN HOẠT ĐỘNG", not a name)
+            blocks.append(Block(line.text, Role.BYLINE))
         else:
             blocks.append(_outside_block(line, clock_possible and line.has_seconds))
     blocks += _inside_blocks(lines[start:end], title, clock_possible)
+    in_tail = True
+    dated = bool(kept_dates)
     for offset, line in enumerate(lines[end:]):
-        role = _tail_role(line) if offset < _TAIL_LINES else None
-        blocks.append(Block(line.text, role) if role else _outside_block(line, clock_possible and line.has_seconds))
+        in_tail = in_tail and offset < _TAIL_LINES and line.chrome not in END_OF_ARTICLE_REASONS
+        role = _tail_role(line) if in_tail else None
+        if role is not None:
+            blocks.append(Block(line.text, role))
+        elif line.is_date:
+            # after the article a date line dates it when near its end, or when nothing above did
+            blocks.append(_date_block(line, in_tail or not dated, clock_possible))
+            dated = True
+        else:
+            blocks.append(_outside_block(line, clock_possible and line.has_seconds))
     return tuple(blocks)
