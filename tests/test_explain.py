@@ -35,9 +35,12 @@ def test_origins_name_where_each_field_was_read() -> None:
     assert "author" not in origins  # the page names no author
 
 
-def test_html_fixture_origins_include_the_markup() -> None:
+def test_html_fixture_origins_name_the_declaration() -> None:
     origins = explain(FIXTURES / "html" / "og_jsonld_news.html").origins
-    assert any(origin.startswith("HTML markup") for origin in origins.values())
+    assert origins["title"] == "page: headline"
+    assert origins["author"] == "JSON-LD: author"
+    assert origins["url"].startswith(("meta tag: og:url", "JSON-LD: url", "link rel=canonical"))
+    assert origins["tags"] == "HTML markup: breadcrumb or tag box"
 
 
 def test_report_highlights_every_metric_and_labels_removed_blocks() -> None:

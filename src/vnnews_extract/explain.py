@@ -10,13 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from datetime import datetime
+
+import lxml.html
 
 from .blocks import Block, Role
+from .metadata.dates import parse_date
 from .metadata.fields import Metadata
 from .metadata.html import read_html_metadata
+from .metadata.jsonld import names_value, read_jsonld, text_value
 from .metadata.lines import read_block_metadata
 from .model import Article
-from .pipeline import Source, run_pipeline
+from .pipeline import Extraction, Source, run_pipeline
 
 __all__ = ["Explanation", "explain"]
 
@@ -36,8 +41,18 @@ _SHOWN_LABEL: dict[Role, str] = {
     Role.SOURCE: "page: credit line (Theo / Nguồn)",
     Role.CHROME: "page: view counter",
 }
-_DECLARED_LABEL = "HTML markup: JSON-LD, OpenGraph / meta tags, breadcrumb or tag box"
+_DECLARED_LABEL = "HTML markup: breadcrumb or tag box"  # declared, but in no JSON-LD field or meta tag
 _CALLER_LABEL = "caller: url= argument"
+# The JSON-LD property each metadata field is read from.
+_JSONLD_PROPERTY: dict[str, str] = {
+    "title": "headline",
+    "published": "datePublished",
+    "updated": "dateModified",
+    "author": "author",
+    "site_name": "publisher",
+    "url": "url",
+    "category": "articleSection",
+}
 
 
 @dataclass(frozen=True)
@@ -49,8 +64,40 @@ class Explanation:
     origins: Mapping[str, str]
 
 
-def _origins(shown: Metadata, declared: Metadata, article: Article, url: str | None) -> dict[str, str]:
+def _matches(raw: object, value: object) -> bool:
+    """Whether a raw JSON-LD or meta value says `value` (a date read to the same instant, a name contained)."""
+    if isinstance(value, datetime):
+        return isinstance(raw, str) and parse_date(raw) == value
+    if isinstance(value, tuple):
+        return False
+    names = names_value(raw) or [text_value(raw) or ""]
+    return any(n and (n == value or (isinstance(value, str) and n in value)) for n in names)
+
+
+def _declared_origin(tree: lxml.html.HtmlElement, field: str, value: object) -> str:
+    """Which declaration in the markup gave `value`: a JSON-LD property, a named meta tag, the canonical link."""
+    scripts = [s.text or "" for s in tree.iter("script") if s.get("type") == "application/ld+json"]
+    article = read_jsonld(scripts).article or {}
+    prop = _JSONLD_PROPERTY.get(field)
+    if prop and _matches(article.get(prop), value):
+        return f"JSON-LD: {prop}"
+    for meta in tree.iter("meta"):
+        if _matches(meta.get("content"), value):
+            name = meta.get("property") or meta.get("name") or meta.get("itemprop") or "?"
+            return f"meta tag: {name}"
+    if field == "url" and any(
+        link.get("href") == value for link in tree.iter("link") if link.get("rel") == "canonical"
+    ):
+        return "link rel=canonical"
+    return _DECLARED_LABEL
+
+
+def _origins(run: Extraction, url: str | None) -> dict[str, str]:
     """Field → the place its final value was read, for every metadata field that has one."""
+    shown = read_block_metadata(run.blocks)
+    tree = run.page.tree
+    declared = read_html_metadata(tree) if tree is not None else Metadata()
+    article = run.article
     origins: dict[str, str] = {}
     for f in fields(Metadata):
         value = getattr(article, f.name)
@@ -58,8 +105,8 @@ def _origins(shown: Metadata, declared: Metadata, article: Article, url: str | N
             continue
         if f.name in _SHOWN_ON and getattr(shown, f.name) == value:
             origins[f.name] = _SHOWN_LABEL[_SHOWN_ON[f.name]]
-        elif getattr(declared, f.name) == value:
-            origins[f.name] = _DECLARED_LABEL
+        elif tree is not None and getattr(declared, f.name) == value:
+            origins[f.name] = _declared_origin(tree, f.name, value)
         elif f.name == "url" and value == url:
             origins[f.name] = _CALLER_LABEL
         else:
@@ -75,6 +122,4 @@ def explain(source: Source, *, url: str | None = None, timeout: float | None = N
     ([('chrome', 'views'), ('title', None)], 'page: view counter')
     """
     run = run_pipeline(source, url=url, timeout=timeout)
-    shown = read_block_metadata(run.blocks)
-    declared = read_html_metadata(run.page.tree) if run.page.tree is not None else Metadata()
-    return Explanation(run.article, run.blocks, _origins(shown, declared, run.article, url))
+    return Explanation(run.article, run.blocks, _origins(run, url))
