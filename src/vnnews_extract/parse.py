@@ -25,7 +25,7 @@ import regex
 from .deadline import check_deadline
 from .errors import EmptyInputError, NoArticleError
 
-__all__ = ["Page", "looks_like_html", "markup_text", "parse_html", "parse_text"]
+__all__ = ["BLOCK_TAGS", "Page", "looks_like_html", "markup_text", "parse_html", "parse_text"]
 
 # Tags whose presence near the start means markup, not prose that happens to contain "<>" or "a < b".
 _HTML_TAG = regex.compile(
@@ -56,49 +56,58 @@ _COMMENT_END = re.compile(r"-->")
 # Any tag, its name captured. A tag may not contain "<": a stray "<" then starts the next match, so a page
 # of unclosed tags is still scanned once (a "[^>]*" would rescan to the end of the page from each of them).
 _TAG = re.compile(r"<(?:/?([A-Za-z][A-Za-z0-9:_-]*)[^<>]*|[!?][^<>]*)>")
-# Elements that start a new line of text, as a scraper's ``get_text("\n")`` breaks them.
-_LINE_BREAKING_TAGS: frozenset[str] = frozenset(
+# Elements that start and end a block of text: the HTML segmenter's blocks, and the lines of the
+# text-of-markup fallback below.
+BLOCK_TAGS: frozenset[str] = frozenset(
     {
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "br",
-        "caption",
-        "dd",
+        "p",
         "div",
-        "dl",
-        "dt",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
         "h1",
         "h2",
         "h3",
         "h4",
         "h5",
         "h6",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "nav",
+        "ul",
         "ol",
-        "option",
-        "p",
-        "pre",
-        "section",
+        "li",
+        "dl",
+        "dt",
+        "dd",
         "table",
+        "thead",
         "tbody",
+        "tfoot",
+        "tr",
         "td",
         "th",
-        "thead",
-        "title",
-        "tr",
-        "ul",
+        "caption",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "section",
+        "article",
+        "aside",
+        "header",
+        "footer",
+        "nav",
+        "main",
+        "address",
+        "pre",
+        "form",
+        "fieldset",
+        "center",
+        "hr",
+        "details",
+        "summary",
+        "menu",
+        "hgroup",
+        "body",
+        "html",
     }
 )
+# Elements that also start a new line of text, as a scraper's ``get_text("\n")`` breaks them.
+_LINE_BREAKING_TAGS: frozenset[str] = BLOCK_TAGS | {"br", "option", "title"}
 
 
 @dataclass(frozen=True, eq=False)

@@ -20,6 +20,7 @@ import lxml.etree
 import lxml.html
 import regex
 
+from ..parse import BLOCK_TAGS
 from ..vocab import CHROME_PHRASES, chrome_reason, fold
 from .hints import (
     AUTHOR_HINT,
@@ -60,55 +61,6 @@ _SKIPPED_TAGS: frozenset[str] = frozenset(
         "head",
         "map",
         "math",
-    }
-)
-# Elements that start and end a block of text.
-_BLOCK_TAGS: frozenset[str] = frozenset(
-    {
-        "p",
-        "div",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "ul",
-        "ol",
-        "li",
-        "dl",
-        "dt",
-        "dd",
-        "table",
-        "thead",
-        "tbody",
-        "tfoot",
-        "tr",
-        "td",
-        "th",
-        "caption",
-        "blockquote",
-        "figure",
-        "figcaption",
-        "section",
-        "article",
-        "aside",
-        "header",
-        "footer",
-        "nav",
-        "main",
-        "address",
-        "pre",
-        "form",
-        "fieldset",
-        "center",
-        "hr",
-        "details",
-        "summary",
-        "menu",
-        "hgroup",
-        "body",
-        "html",
     }
 )
 _BOLD_TAGS: frozenset[str] = frozenset({"b", "strong"})
@@ -477,7 +429,7 @@ def _flush(walk: _Walk, ctx: _Context) -> None:
 
 def _child_context(el: lxml.html.HtmlElement, tag: str, attrs: dict[str, str], names: str, ctx: _Context) -> _Context:
     style = attrs.get("style") or ""
-    block = tag in _BLOCK_TAGS
+    block = tag in BLOCK_TAGS
     return _Context(
         path=(*ctx.path, el) if block else ctx.path,
         hints=_hints_for(names, len(ctx.path), ctx.hints) if names else ctx.hints,
@@ -616,7 +568,7 @@ def _walk(el: lxml.html.HtmlElement, ctx: _Context, walk: _Walk) -> None:
             walk.image_alt = child.get("alt") or ""
             walk.add_text(child.tail, ctx)
             continue
-        block = tag in _BLOCK_TAGS
+        block = tag in BLOCK_TAGS
         # the attributes read once, for the rules below (class, id, style, align, hidden…)
         attrs = dict(child.items())
         if not block and tag not in _INLINE_EFFECT_TAGS and not attrs:
