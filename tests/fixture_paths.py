@@ -4,9 +4,11 @@ benchmark scorer the corpus tests share with `bench/`."""
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -21,3 +23,9 @@ def bench_module(name: str) -> ModuleType:
     sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
     spec.loader.exec_module(module)
     return module
+
+
+def expected_for(page: Path) -> dict[str, Any]:
+    """The golden expectations written beside a fixture page (NAME.expected.json)."""
+    data: dict[str, Any] = json.loads(page.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    return data

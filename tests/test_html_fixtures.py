@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fixture_paths import FIXTURES
+from fixture_paths import FIXTURES, expected_for
 
 from vnnews_extract import Article, extract
 from vnnews_extract.vocab import CHROME_PHRASES, fold
@@ -22,15 +22,10 @@ from vnnews_extract.vocab import CHROME_PHRASES, fold
 PAGES = sorted((FIXTURES / "html").glob("*.html"))
 
 
-def _expected(page: Path) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(page.with_suffix(".expected.json").read_text(encoding="utf-8"))
-    return data
-
-
 @pytest.fixture(scope="module", params=PAGES, ids=[p.stem for p in PAGES])
 def case(request: pytest.FixtureRequest) -> tuple[Article, dict[str, Any]]:
     page: Path = request.param
-    return extract(page.read_bytes()), _expected(page)
+    return extract(page.read_bytes()), expected_for(page)
 
 
 def test_there_are_six_layouts() -> None:

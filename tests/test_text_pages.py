@@ -7,28 +7,22 @@ byline and related links, and a page with a live clock beside its "Cập nhật"
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from fixture_paths import FIXTURES
+from fixture_paths import FIXTURES, expected_for
 
 from vnnews_extract import Article, extract
 
 PAGES = [FIXTURES / "seed_langson.txt", *sorted((FIXTURES / "text").glob("*.txt"))]
 
 
-def _expected(page: Path) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(page.with_suffix(".expected.json").read_text(encoding="utf-8"))
-    return data
-
-
 @pytest.fixture(scope="module", params=PAGES, ids=[p.stem for p in PAGES])
 def case(request: pytest.FixtureRequest) -> tuple[Article, dict[str, Any]]:
     page: Path = request.param
-    return extract(page.read_text(encoding="utf-8")), _expected(page)
+    return extract(page.read_text(encoding="utf-8")), expected_for(page)
 
 
 @pytest.mark.parametrize("field", ["title", "lead", "author", "source", "views"])
