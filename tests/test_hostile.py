@@ -7,6 +7,7 @@ path input. Heavy sizes (50 MB pages, a million elements, 100,000-deep nesting o
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import os
 import random
@@ -29,6 +30,7 @@ from hostile_pages import (
 )
 
 from vnnews_extract import Article, errors, extract
+from vnnews_extract.pipeline import run_pipeline
 
 # Heavy tests carry the `heavy` marker (select them with -m heavy) and run only with VNNEWS_HEAVY=1.
 heavy_only = pytest.mark.skipif(not os.environ.get("VNNEWS_HEAVY"), reason="heavy: set VNNEWS_HEAVY=1 to run")
@@ -184,6 +186,23 @@ def test_heavy_pages(make: Callable[[], str | bytes]) -> None:
     extract_within_budget(make())
 
 
+def test_tree_past_the_element_limit_is_read_as_text(monkeypatch: pytest.MonkeyPatch, reference: Article) -> None:
+    monkeypatch.setattr("vnnews_extract.parse.MAX_ELEMENTS", 10)  # the page has 14
+    extraction = run_pipeline(article_html())
+    assert not extraction.page.is_html  # read as the text of the markup, not walked as a tree
+    assert extraction.article.body_text == reference.body_text
+
+
+def test_text_past_the_line_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("vnnews_extract.parse.MAX_LINES", 30)
+    assert extract(article_text() + "\n\n\n").body_text  # blank lines do not count
+    with pytest.raises(errors.InputTooLargeError, match="40 lines; the limit is 30"):
+        extract("Tiêu đề\n" + "Một dòng.\n" * 39)
+    monkeypatch.setattr("vnnews_extract.parse.MAX_ELEMENTS", 30)
+    with pytest.raises(errors.InputTooLargeError, match="40 lines; the limit is 30"):
+        extract("<html><body>" + "<p>Một dòng.</p>" * 40 + "</body></html>")  # too many elements, then lines
+
+
 def test_oversized_bytes_are_refused_before_decoding(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("vnnews_extract.decode.MAX_INPUT_BYTES", 1000)
     with pytest.raises(errors.InputTooLargeError, match="limit"):
@@ -312,15 +331,17 @@ def _slow_in(stage: str) -> pytest.MarkDecorator:
             id="dates-in-one-line",
             marks=_slow_in("metrics: about 0.4 ms per sentence of dates and figures (3.7 s/MB)"),
         ),
-        pytest.param(
-            "<html><body>" + "<p>a</p>" * 600_000 + "</body></html>",
-            id="tiny-paragraphs",
-            marks=_slow_in("segment/html: about 25 µs per element"),
-        ),
+        # past parse.MAX_ELEMENTS, read as text, then past parse.MAX_LINES: refused, in time
+        pytest.param("<html><body>" + "<p>a</p>" * 600_000 + "</body></html>", id="tiny-paragraphs"),
+        pytest.param("<html><body>" + "<p>a</p>" * 95_000 + "</body></html>", id="tiny-paragraphs-under-limit"),
+        pytest.param("Tiêu đề bài viết\n" + "a\n" * 600_000, id="tiny-lines"),
+        pytest.param("Tiêu đề bài viết\n" + "a\n" * 95_000, id="tiny-lines-under-limit"),
+        pytest.param("<html><body>" + "a<br>" * 300_000 + "</body></html>", id="line-breaks"),
     ],
 )
 def test_worst_cases_within_one_second_per_mb(source: str) -> None:
     started = time.perf_counter()
-    extract(source)
+    with contextlib.suppress(errors.InputTooLargeError):  # a documented limit may refuse it, if in time
+        extract(source)
     elapsed = time.perf_counter() - started
     assert elapsed <= 1.0 + _BUDGET_SECONDS_PER_MB * len(source.encode()) / 1e6

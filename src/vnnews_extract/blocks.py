@@ -37,7 +37,7 @@ BODY_ROLES: frozenset[Role] = frozenset(
 """Roles whose text belongs to what a reader reads as the article."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """One block of text and the role the segment stage gave it.
 

@@ -40,7 +40,9 @@ class EmptyInputError(ExtractionError, ValueError):
 
 
 class InputTooLargeError(ExtractionError, ValueError):
-    """The input is larger than the configured limit; raised before any parsing work is done."""
+    """The input is past one of the size limits: its bytes (`decode.MAX_INPUT_BYTES`, checked before any
+    work), or the lines of text it holds (`parse.MAX_LINES`: a page of a million one-word lines is a data
+    dump, not an article, and would cost seconds line by line)."""
 
 
 class ExtractionTimeoutError(ExtractionError, TimeoutError):

@@ -10,6 +10,7 @@ dateparser, imported on first use because it costs a noticeable share of a secon
 from __future__ import annotations
 
 import email.utils
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 
@@ -48,6 +49,9 @@ _TIME_RE = regex.compile(_TIME)
 _ZONE_RE = regex.compile(_ZONE, regex.IGNORECASE)
 # How far from a date a time may stand and still belong to it ("14:30 | 05/03/2026", "05/03/2026 - 14:30").
 _TIME_WINDOW = 16
+# Every date has digits, and most lines a caller asks about have none: this scan costs ~0.5 µs a line where
+# one of `_DATE` costs ~13 µs (its alternatives are tried at every position).
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,8 @@ def find_dates(text: str) -> list[DateMatch]:
     '2012-11-30T16:00:00+07:00'
     """
     found: list[DateMatch] = []
+    if _DIGIT.search(text) is None:
+        return found
     for match in _DATE.finditer(text):
         day = int(match.group("d") or match.group("d2"))
         month = int(match.group("m") or match.group("m2"))

@@ -122,7 +122,7 @@ class Hints(NamedTuple):
     content: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class RawBlock:
     """A run of visible text and what the tree says about it."""
 
@@ -167,6 +167,12 @@ def _chrome_phrase(text: str) -> str | None:
     """
     if len(text) > _CHROME_LINE_MAX_CHARS or text.count(" ") >= _CHROME_LINE_MAX_WORDS:
         return None
+    return _short_chrome_phrase(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _short_chrome_phrase(text: str) -> str | None:
+    """`_chrome_phrase` of a short line, cached: menus, share bars and labels repeat the same few lines."""
     first = _FIRST_WORD.search(text)
     if first is None or _folded_word(first.group(0)) not in _CHROME_FIRST_WORDS:
         return None

@@ -12,7 +12,7 @@ captions.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -72,8 +72,10 @@ _DATED_LINK = regex.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\s*$")
 _SITE_SUFFIX = regex.compile(r"\s+[-|–—]\s+[^-|–—]{1,40}$")
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
+    """One line of the page and what it reads as (a named tuple: one is made per line, ~4× cheaper than a
+    frozen dataclass)."""
+
     text: str
     words: int
     chrome: str | None
