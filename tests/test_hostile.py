@@ -186,20 +186,25 @@ def test_heavy_pages(make: Callable[[], str | bytes]) -> None:
     extract_within_budget(make())
 
 
-def test_tree_past_the_element_limit_is_read_as_text(monkeypatch: pytest.MonkeyPatch, reference: Article) -> None:
-    monkeypatch.setattr("vnnews_extract.parse.MAX_ELEMENTS", 10)  # the page has 14
+def test_tree_of_tiny_elements_past_the_limit_is_read_as_text(
+    monkeypatch: pytest.MonkeyPatch, reference: Article
+) -> None:
+    monkeypatch.setattr("vnnews_extract.parse.MAX_ELEMENTS", 10)  # the page has 14, averaging 48 characters
+    monkeypatch.setattr("vnnews_extract.parse.MIN_AVERAGE_CHARS", 20)
+    assert run_pipeline(article_html()).page.is_html  # big enough elements: the cost follows the bytes
+    monkeypatch.setattr("vnnews_extract.parse.MIN_AVERAGE_CHARS", 100)
     extraction = run_pipeline(article_html())
     assert not extraction.page.is_html  # read as the text of the markup, not walked as a tree
     assert extraction.article.body_text == reference.body_text
 
 
-def test_text_past_the_line_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_text_of_tiny_lines_past_the_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("vnnews_extract.parse.MAX_LINES", 30)
-    assert extract(article_text() + "\n\n\n").body_text  # blank lines do not count
-    with pytest.raises(errors.InputTooLargeError, match="40 lines; the limit is 30"):
+    assert extract(article_text() + "\n\n\n").body_text  # long lines, and blank ones do not count
+    with pytest.raises(errors.InputTooLargeError, match="40 lines averaging 9 characters"):
         extract("Tiêu đề\n" + "Một dòng.\n" * 39)
     monkeypatch.setattr("vnnews_extract.parse.MAX_ELEMENTS", 30)
-    with pytest.raises(errors.InputTooLargeError, match="40 lines; the limit is 30"):
+    with pytest.raises(errors.InputTooLargeError, match="40 lines averaging"):
         extract("<html><body>" + "<p>Một dòng.</p>" * 40 + "</body></html>")  # too many elements, then lines
 
 

@@ -11,12 +11,14 @@ the way a scraper reads it, as the text of its markup (`markup_text`, a linear s
 plain text. Later stages therefore never see a tree deeper than 256, which also keeps any recursive walk
 of it far from Python's recursion limit.
 
-Later stages work element by element and line by line, at a few microseconds each; a page of a million
-tiny elements would take seconds although it is only a few megabytes. So a tree of more than
-`MAX_ELEMENTS` elements is read as the text of its markup too (like trafilatura's ``max_tree_size``, but
-the page is not dropped), and a text of more than `MAX_LINES` lines is refused with `InputTooLargeError`.
-Both limits are far above any news page (the corpus pages have at most ~1,700 elements and a few hundred
-lines) and keep the worst case near one second per megabyte.
+Later stages work element by element and line by line, a few microseconds each: a page of a million
+tiny elements or lines would take seconds although it is only a few megabytes. So past `MAX_ELEMENTS`
+elements, a tree whose elements average fewer than `MIN_AVERAGE_CHARS` characters of source is read as
+the text of its markup too (like trafilatura's ``max_tree_size``, but the page is not dropped); and past
+`MAX_LINES` lines, a text whose lines average fewer than `MIN_AVERAGE_CHARS` characters is refused with
+`InputTooLargeError`. Real pages are far from both (the corpus pages have at most ~1,700 elements and a
+few hundred lines); a huge page of real paragraphs passes, since its cost follows its bytes. Together they
+keep the worst case near one second per megabyte.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ __all__ = [
     "BLOCK_TAGS",
     "MAX_ELEMENTS",
     "MAX_LINES",
+    "MIN_AVERAGE_CHARS",
     "Page",
     "looks_like_html",
     "markup_text",
@@ -45,9 +48,11 @@ __all__ = [
 ]
 
 MAX_ELEMENTS = 100_000
-"""A tree with more elements is read as the text of its markup (see the module docstring)."""
+"""Past this many elements, a tree of tiny elements is read as the text of its markup (module docstring)."""
 MAX_LINES = 100_000
-"""A text with more non-blank lines is refused with `InputTooLargeError` (see the module docstring)."""
+"""Past this many non-blank lines, a text of tiny lines is refused with `InputTooLargeError` (module docstring)."""
+MIN_AVERAGE_CHARS = 50
+"""Characters of source an element, or of text a line, that a page past those counts must average."""
 # Counting a tree's elements costs ~70 µs a page; counting "<" in the source (~10 µs) bounds it from above.
 _COUNT_ELEMENTS = lxml.etree.XPath("count(//*)")
 
@@ -254,21 +259,26 @@ def parse_html(text: str, url: str | None = None) -> Page:
 
 
 def _too_many_elements(source: str, tree: lxml.html.HtmlElement) -> bool:
-    return source.count("<") > MAX_ELEMENTS and cast(float, _COUNT_ELEMENTS(tree)) > MAX_ELEMENTS
+    limit = max(MAX_ELEMENTS, len(source) // MIN_AVERAGE_CHARS)
+    return source.count("<") > limit and cast(float, _COUNT_ELEMENTS(tree)) > limit  # the cheap bound first
 
 
 def parse_text(text: str, url: str | None = None) -> Page:
     """Wrap plain text (a scraper's ``get_text()`` output) as a `Page`.
 
-    >>> parse_text("Giá lúa tăng\\n" * (MAX_LINES + 1))
+    >>> parse_text("Giá lúa tăng\\n" * (MAX_LINES + 1))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    vnnews_extract.errors.InputTooLargeError: the text has 100,001 lines; the limit is 100,000
+    vnnews_extract.errors.InputTooLargeError: the text has 100,001 lines averaging 13 characters; past 100,000 ...
     """
     if not text.strip():
         raise EmptyInputError("input holds no text")
-    if text.count("\n") + text.count("\r") >= MAX_LINES:  # a cheap bound first: splitlines costs ~50×
+    limit = max(MAX_LINES, len(text) // MIN_AVERAGE_CHARS)
+    if text.count("\n") + text.count("\r") >= limit:  # the cheap bound first: splitlines costs ~50 times more
         lines = sum(1 for line in text.splitlines() if line and not line.isspace())
-        if lines > MAX_LINES:
-            raise InputTooLargeError(f"the text has {lines:,} lines; the limit is {MAX_LINES:,}")
+        if lines > limit:
+            raise InputTooLargeError(
+                f"the text has {lines:,} lines averaging {len(text) // lines} characters; past {MAX_LINES:,} "
+                f"lines they must average {MIN_AVERAGE_CHARS}"
+            )
     return Page(text=text, tree=None, url=url)
