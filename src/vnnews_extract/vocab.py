@@ -8,6 +8,7 @@ composed/decomposed text and upper-case labels ("BẠN ĐỌC PHẢN HỒI") all
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable
 
@@ -192,6 +193,16 @@ _PHRASE_ALTERNATION = "|".join(
 _ONLY_CHROME = regex.compile(rf"^[\s\p{{P}}\p{{S}}\d]*(?:(?:{_PHRASE_ALTERNATION})[\s\p{{P}}\p{{S}}\d]*)+$")
 _PHRASE_FAMILY: dict[str, str] = {fold(p): family for family, ps in CHROME_PHRASES.items() for p in ps}
 _FIRST_PHRASE = regex.compile(rf"(?:{_PHRASE_ALTERNATION})")
+# A line made of chrome phrases starts its letters with one of them: most lines are told apart by their first
+# run of letters (~1 µs), before folding the whole line (~2 µs) and matching `_ONLY_CHROME` (~10 µs on a long one).
+_LETTERS = regex.compile(r"\p{L}+")
+_FIRST_LETTERS: tuple[str, ...] = tuple(sorted({run.group() for p in _PHRASE_FAMILY if (run := _LETTERS.search(p))}))
+_RAW_LETTERS = regex.compile(r"[\p{L}\p{M}]+")  # as `fold` will see them: it drops the marks, keeps the letters
+
+
+@functools.lru_cache(maxsize=4096)
+def _may_open_chrome(letters: str) -> bool:
+    return fold(letters).startswith(_FIRST_LETTERS)
 
 
 def chrome_reason(line: str) -> str | None:
@@ -206,8 +217,11 @@ def chrome_reason(line: str) -> str | None:
     >>> chrome_reason("Bình luận về chính sách mới của Chính phủ") is None
     True
     """
+    letters = _RAW_LETTERS.search(line)
+    if letters is None or not _may_open_chrome(letters.group()):
+        return None
     key = fold(line)
-    if not key or _ONLY_CHROME.match(key) is None:
+    if _ONLY_CHROME.match(key) is None:
         return None
     first = _FIRST_PHRASE.search(key)
     return _PHRASE_FAMILY[first.group(0)] if first else None

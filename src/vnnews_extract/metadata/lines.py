@@ -21,6 +21,7 @@ __all__ = ["parse_views", "read_block_metadata"]
 
 _UPDATED_LABEL = phrases(DATELINE_UPDATED_LABELS)
 _VIEW_WORDS = ("xem", "đọc", "view")  # one of these stands in every counter VIEWS matches
+_NOT_DIGIT = regex.compile(r"\D")
 
 
 def parse_views(text: str) -> int | None:
@@ -35,7 +36,7 @@ def parse_views(text: str) -> int | None:
     match = VIEWS.search(text)
     if match is None:
         return None
-    digits = regex.sub(r"\D", "", match.group(1) or match.group(2))
+    digits = _NOT_DIGIT.sub("", match.group(1) or match.group(2))
     return int(digits) if digits else None
 
 

@@ -52,6 +52,7 @@ _TITLE_DATE_REACH = 3  # how many lines of chrome or byline may stand between a 
 
 _SENTENCE_END = regex.compile(r"[.!?…:;\"”)»]\s*$")
 _HAS_LETTER = regex.compile(r"\p{L}")
+_DIGIT = regex.compile(r"\d")
 _BARE_COUNT = regex.compile(r"^[\d\s.,()|/-]+$")
 _WEEKDAY = regex.compile(r"\b(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat|cn)\b")
 # What may stand beside a date on a date line without making it prose.
@@ -62,7 +63,8 @@ _DATELINE_MAX_EXTRA_WORDS = 3
 _DATELINE_MAX_CHARS = 160  # a date line is short; longer lines are prose, whatever dates they mention
 # A name: two to five capitalised words ("Minh Anh", "Phạm Trường", "K. Miên").
 _PERSON_NAME = regex.compile(r"^(?:\p{Lu}[\p{L}.]*\.?)(?:\s+\p{Lu}[\p{L}.]*){0,4}$")
-_CRUMB_SEPARATOR = regex.compile(r"\s+[|>»›/]\s+|\s*[|»›]\s*")
+_CRUMB_SEPARATORS = "|>»›/"
+_CRUMB_SEPARATOR = regex.compile(rf"\s+[{regex.escape(_CRUMB_SEPARATORS)}]\s+|\s*[|»›]\s*")
 _CRUMB_MAX_WORDS = 3
 _HEADLINE_START = regex.compile(r"[\p{L}\d\"“'‘(\[]")
 _DATE_LABEL = phrases((*DATELINE_PUBLISHED_LABELS, *DATELINE_UPDATED_LABELS))
@@ -116,21 +118,23 @@ def _is_breadcrumb(text: str) -> bool:
     >>> _is_breadcrumb("Trang chủ | Thời sự"), _is_breadcrumb("Giá vàng hôm nay: tăng mạnh | Xem ngay")
     (True, False)
     """
+    if not any(separator in text for separator in _CRUMB_SEPARATORS):
+        return False
     parts = [p for p in _CRUMB_SEPARATOR.split(text) if p.strip()]
     return len(parts) >= 2 and all(len(p.split()) <= _CRUMB_MAX_WORDS for p in parts)
 
 
 def _chrome_of(text: str, words: int) -> str | None:
     if not _HAS_LETTER.search(text) and not find_dates(text):
-        return "counter" if regex.search(r"\d", text) else "punctuation"
+        return "counter" if _DIGIT.search(text) else "punctuation"
     reason = chrome_reason(text)
     if reason is not None:
         return reason
-    if VIEWS.search(text) and words <= 6:
+    if words <= 6 and VIEWS.search(text):
         return "views"
     if RELATIVE_TIME.match(text):
         return "clock"
-    if _DATED_LINK.search(text) and words <= _TITLE_MAX_WORDS:
+    if words <= _TITLE_MAX_WORDS and _DATED_LINK.search(text):
         return "related_link"  # chrome, but not an end of the article: a body line may end so, rarely
     return None
 
