@@ -212,7 +212,7 @@ def test_c1_controls_become_windows_1252_punctuation_and_surrogates_replacement(
 
 def every_pass(text: str) -> str:
     """`normalize_text` as the module docstring tells it, every pass run on every text."""
-    text = decode._remove_controls(text, 0)
+    text = decode._STRAY_JOINER.sub("", decode._INVISIBLE.sub("", decode._SURROGATE.sub("\ufffd", text)))
     text = fix_legacy(fix_mojibake(text)).replace("\xad", "")
     return unicodedata.normalize("NFC", decode._C1_CONTROL.sub(decode._cp1252_punctuation, text))
 
@@ -277,9 +277,10 @@ _BASES = st.sampled_from(
 @given(st.lists(st.tuples(_BASES, st.lists(_UNSAFE, max_size=4).map("".join)), max_size=12))
 def test_normalising_runs_apart_gives_the_nfc_of_the_whole(parts: list[tuple[str, str]]) -> None:
     text = "".join(_FILLER[: 40 * (i % 3)] + base + marks for i, (base, marks) in enumerate(parts)) + _FILLER
-    unsafe = decode._UNNORMALIZED_RUN.search(text)
-    first = unsafe.start() if unsafe else len(text)
-    assert decode._nfc(text, first) == unicodedata.normalize("NFC", text)
+    unsafe = [at for at, char in enumerate(text) if not decode._is_nfc_safe(char)]
+    listed = decode._RareCharacters(every={decode._UNNORMALIZED: unsafe})
+    assert decode._nfc(text, listed) == unicodedata.normalize("NFC", text)
+    assert decode._scan(text, decode._UNNORMALIZED).every.get(decode._UNNORMALIZED, unsafe) == unsafe
 
 
 def test_nfc_safe_ranges_hold_only_characters_nfc_leaves_alone() -> None:

@@ -33,11 +33,13 @@ punctuation; lone surrogates become U+FFFD.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 import regex
 
@@ -139,6 +141,24 @@ def _code_points(ranges: Iterable[tuple[int, int]]) -> set[int]:
     return {point for low, high in ranges for point in range(low, high + 1)}
 
 
+def _without(ranges: Iterable[tuple[int, int]], code_points: Iterable[int]) -> list[tuple[int, int]]:
+    """`ranges` with `code_points` taken out.
+
+    >>> _without([(1, 9), (20, 20)], {3, 4, 9, 20})
+    [(1, 2), (5, 8)]
+    """
+    points = sorted(code_points)
+    result: list[tuple[int, int]] = []
+    for low, high in ranges:
+        for point in points[bisect.bisect_left(points, low) : bisect.bisect_right(points, high)]:
+            if low < point:
+                result.append((low, point - 1))
+            low = point + 1
+        if low <= high:
+            result.append((low, high))
+    return result
+
+
 # Zero-width and bidirectional control characters, the BOM inside text, non-characters, C0 controls other
 # than whitespace; a zero-width joiner only when it does not join two pictographs (an emoji sequence).
 _INVISIBLE_RANGES = (
@@ -170,11 +190,7 @@ _NFC_SAFE_RANGES = (
     (0xE000, 0xF8FF), (0xFFFD, 0xFFFD),  # private use (icon fonts), the replacement character
     (0x1F000, 0x1FAFF),  # emoji
 )  # fmt: skip
-_NFC_SAFE = re.compile(_character_class(_NFC_SAFE_RANGES))
-_UNNORMALIZED_RUN = re.compile(_character_class(_NFC_SAFE_RANGES, negate=True) + "+")
-# A run normalised on its own costs about what NFC costs on a thousand characters: past one run per that
-# many characters (a text in NFD), the whole text is normalised at once.
-_CHARACTERS_PER_RUN = 1000
+_NFC_SAFE_STARTS = [low for low, _ in _NFC_SAFE_RANGES]
 
 # The families of rare characters that the passes of `normalize_text` act on, as bits. A clean page holds
 # few or none: one scan finds which, and where each first stands, and only those passes run.
@@ -191,10 +207,25 @@ _FAMILIES_OF: dict[str, int] = {}
 for _family, _points in _FAMILY_CODE_POINTS.items():
     for _point in _points:
         _FAMILIES_OF[chr(_point)] = _FAMILIES_OF.get(chr(_point), 0) | _family
+# Families whose every character the scan goes on listing after the first while they are few: their passes
+# then look at those places only (a clean page's "©" and "·", a few NFD words), not at the whole text again.
+# Past `_MIN_LISTED` plus one per `_CHARACTERS_PER_LISTED` characters, a pass scans the text itself.
+_LISTED = _MISREAD | _LEGACY | _UNNORMALIZED
+_MIN_LISTED, _CHARACTERS_PER_LISTED = 32, 1000
+
+
+def _is_nfc_safe(character: str) -> bool:
+    """
+    >>> _is_nfc_safe("ệ"), _is_nfc_safe("\u0301"), _is_nfc_safe("\u2126")
+    (True, False, False)
+    """
+    code = ord(character)
+    index = bisect.bisect_right(_NFC_SAFE_STARTS, code) - 1
+    return index >= 0 and code <= _NFC_SAFE_RANGES[index][1]
 
 
 def _families_of(character: str) -> int:
-    return _FAMILIES_OF.get(character, 0) | (0 if _NFC_SAFE.match(character) else _UNNORMALIZED)
+    return _FAMILIES_OF.get(character, 0) | (0 if _is_nfc_safe(character) else _UNNORMALIZED)
 
 
 @functools.cache
@@ -203,86 +234,104 @@ def _family_scanner(families: int) -> re.Pattern[str]:
     points = set().union(*(p for family, p in _FAMILY_CODE_POINTS.items() if family & families))
     if not families & _UNNORMALIZED:
         return re.compile(_character_class(_ranges(points)))
-    safe = _code_points(_NFC_SAFE_RANGES) - points
-    return re.compile(_character_class(_ranges(safe), negate=True))
+    return re.compile(_character_class(_without(_NFC_SAFE_RANGES, points), negate=True))
 
 
-def _first_of_each_family(text: str, families: int, start: int) -> dict[int, int]:
-    """Each of `families` that `text[start:]` holds, with where its first character stands.
+@dataclass
+class _RareCharacters:
+    """What a scan found: where the first character of each family stands, and where every character of
+    each `_LISTED` family stands (missing when there were too many)."""
 
-    One scan in all: each hit names its families, and the scan goes on for the others only.
-    """
-    first: dict[int, int] = {}
+    first: dict[int, int] = field(default_factory=dict)
+    every: dict[int, list[int]] = field(default_factory=dict)
+
+
+def _scan(text: str, families: int) -> _RareCharacters:
+    """The characters of `families` in `text`, in one scan: each hit names its families, and the scan goes
+    on for the others and for the listed ones."""
+    found = _RareCharacters()
+    limit = _MIN_LISTED + len(text) // _CHARACTERS_PER_LISTED
+    start = 0
     while families:
         hit = _family_scanner(families).search(text, start)
         if hit is None:
             break
-        found = _families_of(hit.group()) & families
+        at, start = hit.span()
+        hit_families = _families_of(hit.group()) & families
         for family in _FAMILY_ORDER:
-            if family & found:
-                first[family] = hit.start()
-        families &= ~found
-        start = hit.end()
-    return first
+            if not family & hit_families:
+                continue
+            found.first.setdefault(family, at)
+            if family & _LISTED and len(places := found.every.setdefault(family, [])) < limit:
+                places.append(at)
+                continue
+            found.every.pop(family, None)
+            families &= ~family
+    return found
 
 
 def _cp1252_punctuation(control: re.Match[str]) -> str:
     return bytes([ord(control.group())]).decode("cp1252", errors="ignore")
 
 
-def _remove_controls(text: str, first: int) -> str:
-    """Lone surrogates → U+FFFD; invisible characters and stray zero-width joiners dropped. `first`: where the
-    first of them stands (what comes before is kept as it is)."""
-    begin = max(0, first - _JOINER_LOOKBEHIND)
+def _remove_controls(text: str, rare: _RareCharacters) -> str:
+    """Lone surrogates → U+FFFD; invisible characters and stray zero-width joiners dropped (what stands before
+    the first of them is kept as it is)."""
+    begin = max(0, rare.first[_CONTROL] - _JOINER_LOOKBEHIND)
     rest = _INVISIBLE.sub("", _SURROGATE.sub("\ufffd", text[begin:]))
     if _ZERO_WIDTH_JOINER in rest:
         rest = _STRAY_JOINER.sub("", rest)
     return text[:begin] + rest
 
 
-def _repair_mojibake(text: str, first: int) -> str:
-    return fix_mojibake(text)
+def _repair_mojibake(text: str, rare: _RareCharacters) -> str:
+    return fix_mojibake(text, rare.every.get(_MISREAD))
 
 
-def _drop_soft_hyphens(text: str, first: int) -> str:
+def _convert_legacy(text: str, rare: _RareCharacters) -> str:
+    return fix_legacy(text, rare.first[_LEGACY], rare.every.get(_LEGACY))
+
+
+def _drop_soft_hyphens(text: str, rare: _RareCharacters) -> str:
     return text.replace(_SOFT_HYPHEN, "")
 
 
-def _c1_to_punctuation(text: str, first: int) -> str:
+def _c1_to_punctuation(text: str, rare: _RareCharacters) -> str:
     return _C1_CONTROL.sub(_cp1252_punctuation, text)
 
 
-def _nfc(text: str, first: int) -> str:
-    """`text` in NFC, given where its first character outside `_NFC_SAFE_RANGES` stands.
+def _nfc(text: str, rare: _RareCharacters) -> str:
+    """`text` in NFC. When where its characters outside `_NFC_SAFE_RANGES` stand is known, each run of them is
+    normalised alone, with the character before it (which they may combine with), and the rest is kept.
 
-    >>> _nfc("Vie\\u0323\\u0302t Nam, ca\\u0301", 3) == "Việt Nam, cá"
-    True
+    >>> _nfc("Vie\\u0323\\u0302t Nam, ca\\u0301", _RareCharacters(every={_UNNORMALIZED: [3, 4, 14]}))
+    'Việt Nam, cá'
     """
+    unsafe = rare.every.get(_UNNORMALIZED)
+    if unsafe is None:
+        return unicodedata.normalize("NFC", text)
     pieces: list[str] = []
     done = 0
-    for count, run in enumerate(_UNNORMALIZED_RUN.finditer(text, first)):
-        if count * _CHARACTERS_PER_RUN > len(text):
-            return unicodedata.normalize("NFC", text)
-        begin = max(0, run.start() - 1)
-        piece = text[begin : run.end()]
+    for first, last in _ranges(unsafe):
+        begin = max(0, first - 1)
+        piece = text[begin : last + 1]
         normal = unicodedata.normalize("NFC", piece)
         if normal != piece:
             pieces += (text[done:begin], normal)
-            done = run.end()
+            done = last + 1
     return "".join([*pieces, text[done:]]) if pieces else text
 
 
-# The passes of `normalize_text`, in order: the family each acts on, the pass (given the text and where the
-# family's first character stands), and whether it changes nothing before that character.
-_PASSES: tuple[tuple[int, Callable[[str, int], str], bool], ...] = (
-    (_CONTROL, _remove_controls, True),
-    (_MISREAD, _repair_mojibake, False),  # a repaired run may begin one character before its sign
-    (_LEGACY, fix_legacy, False),  # whole runs are converted, letters before the first signature included
-    (_SOFT_HYPHEN_FAMILY, _drop_soft_hyphens, True),
-    (_C1, _c1_to_punctuation, True),
-    (_UNNORMALIZED, _nfc, True),
+# The passes of `normalize_text`, in order, each with the family of characters it acts on.
+_PASSES: tuple[tuple[int, Callable[[str, _RareCharacters], str]], ...] = (
+    (_CONTROL, _remove_controls),
+    (_MISREAD, _repair_mojibake),
+    (_LEGACY, _convert_legacy),
+    (_SOFT_HYPHEN_FAMILY, _drop_soft_hyphens),
+    (_C1, _c1_to_punctuation),
+    (_UNNORMALIZED, _nfc),
 )
-_FAMILY_ORDER = tuple(family for family, _, _ in _PASSES)
+_FAMILY_ORDER = tuple(family for family, _ in _PASSES)
 
 
 def normalize_text(text: str) -> str:
@@ -295,18 +344,12 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("Thñ t\\xadíng ChÝnh phñ ®Õn Hµ Néi")  # TCVN3 read as Latin-1
     'Thủ tướng Chính phủ đến Hà Nội'
     """
-    first = _first_of_each_family(text, _ALL_FAMILIES, 0)
-    for done, (family, apply, keeps_what_precedes) in enumerate(_PASSES, start=1):
-        if family not in first:
-            continue
-        changed = apply(text, first[family])
-        if changed == text:
-            continue
-        # What the later passes look for may have moved, appeared or gone from where the change began.
-        text, since = changed, (first[family] if keeps_what_precedes else 0)
-        later = sum(f for f in _FAMILY_ORDER[done:])
-        first = {f: at for f, at in first.items() if f & later and at < since}
-        first.update(_first_of_each_family(text, later & ~sum(first), since))
+    rare = _scan(text, _ALL_FAMILIES)
+    for done, (family, apply) in enumerate(_PASSES, start=1):
+        if family in rare.first:
+            changed = apply(text, rare)
+            if changed != text:  # what the later passes act on may have moved, appeared or gone
+                text, rare = changed, _scan(changed, sum(_FAMILY_ORDER[done:]))
     return text
 
 

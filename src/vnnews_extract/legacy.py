@@ -17,7 +17,7 @@ menus are Unicode and whose old article is TCVN3 keeps its menus.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from .syllables import is_vietnamese_syllable
 
@@ -141,6 +141,7 @@ class LegacyEncoding:
         self._code = re.compile("|".join(re.escape(code) for code in codes))
         signature = sorted({c for code in codes for c in code if c not in _UNICODE_VIETNAMESE_LATIN1 and ord(c) > 0x7F})
         self.signature_characters = "".join(signature)
+        self._signature_set = frozenset(signature)
         self.signature = re.compile("[" + re.escape(self.signature_characters) + "]")
         letters = sorted({c for code in codes for c in code if ord(c) > 0x7F})
         self._word = re.compile("[A-Za-z" + re.escape("".join(letters)) + "]+")
@@ -155,18 +156,22 @@ class LegacyEncoding:
     def _letter(self, code: re.Match[str]) -> str:
         return self.table[code.group()]
 
-    def evidence(self, text: str, start: int = 0) -> tuple[int, int]:
+    def evidence(self, text: str, start: int = 0, signatures: Iterable[int] | None = None) -> tuple[int, int]:
         """(words with a signature character inside, how many of them convert to Vietnamese syllables).
 
         Only the places where a signature character stands are looked at (at most `_SIGNATURE_HITS` of
         them), each within a short window, so a huge page with one "©" in its footer costs one regex scan,
-        from `start` on: a caller that knows no signature character stands before it saves the rest.
+        from `start` on; none at all when the caller gives where every signature character of any encoding
+        stands (`signatures`, in order), having scanned the text already.
         """
+        if signatures is None:
+            signatures = (signature.start() for signature in self.signature.finditer(text, start))
+        else:
+            signatures = (at for at in signatures if text[at] in self._signature_set)
         found = valid = 0
-        for hits, signature in enumerate(self.signature.finditer(text, start)):
+        for hits, at in enumerate(signatures):
             if hits >= _SIGNATURE_HITS or found >= _SAMPLED_WORDS:
                 break
-            at = signature.start()
             window_start = max(0, at - _WINDOW)
             window = text[window_start : at + _WINDOW]
             local = at - window_start
@@ -193,10 +198,11 @@ SIGNATURE_CHARACTERS = "".join(sorted({c for e in _ENCODINGS for c in e.signatur
 _ANY_SIGNATURE = re.compile("[" + re.escape(SIGNATURE_CHARACTERS) + "]")
 
 
-def detect_legacy(text: str, start: int = 0) -> LegacyEncoding | None:
+def detect_legacy(text: str, start: int = 0, signatures: Sequence[int] | None = None) -> LegacyEncoding | None:
     """The legacy encoding `text` is written in, or None for normal (Unicode or non-Vietnamese) text.
 
-    `start` is for a caller that has scanned `text` already: no signature character stands before it.
+    `start` and `signatures` are for a caller that has scanned `text` already: no `SIGNATURE_CHARACTERS`
+    stand before `start`; `signatures` is where every one of them stands.
 
     >>> detect_legacy("Céng hoµ x· héi chñ nghÜa ViÖt Nam")
     LegacyEncoding('tcvn3')
@@ -205,12 +211,16 @@ def detect_legacy(text: str, start: int = 0) -> LegacyEncoding | None:
     >>> [detect_legacy(t) for t in ("Cộng hòa xã hội", "Grüße aus München, schöne Straße", "© 2024 · Tin tức")]
     [None, None, None]
     """
-    first = _ANY_SIGNATURE.search(text, start)
-    if first is None:
+    if signatures is None:
+        first = _ANY_SIGNATURE.search(text, start)
+        if first is None:
+            return None
+        start = first.start()
+    elif not signatures:
         return None
     best: tuple[float, LegacyEncoding] | None = None
     for encoding in _ENCODINGS:
-        found, valid = encoding.evidence(text, first.start())
+        found, valid = encoding.evidence(text, start, signatures)
         share = valid / found if found else 0.0
         if valid >= _MIN_EVIDENCE and share >= _MIN_VALID_SHARE and (best is None or share > best[0]):
             best = (share, encoding)
@@ -225,17 +235,17 @@ def _run_converter(encoding: LegacyEncoding) -> Callable[[re.Match[str]], str]:
     return convert_run
 
 
-def fix_legacy(text: str, start: int = 0) -> str:
+def fix_legacy(text: str, start: int = 0, signatures: Sequence[int] | None = None) -> str:
     """`text` with TCVN3 or VNI runs converted to Unicode; normal text comes back unchanged.
 
-    `start`: as for `detect_legacy`.
+    `start`, `signatures`: as for `detect_legacy`.
 
     >>> fix_legacy("<p>Hµ Néi</p><p>Trang chủ</p><p>QuyÕt ®Þnh cña Thñ t\\xadíng</p>")
     '<p>Hà Nội</p><p>Trang chủ</p><p>Quyết định của Thủ tướng</p>'
     >>> fix_legacy("Thaønh phoá Hoà Chí Minh ñaõ coù keá hoaïch")
     'Thành phố Hồ Chí Minh đã có kế hoạch'
     """
-    encoding = detect_legacy(text, start)
+    encoding = detect_legacy(text, start, signatures)
     if encoding is None:
         return text
     return _RUN.sub(_run_converter(encoding), text)

@@ -20,6 +20,7 @@ a text without any is clean, which its caller can tell from a scan it makes anyw
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import regex
 
@@ -113,8 +114,11 @@ def _repair_pass(text: str) -> str:
     return _D_WITH_LOST_BYTE.sub("Đ", _A_GRAVE_SPACE.sub("à", text)) if vietnamese else text
 
 
-def fix_mojibake(text: str) -> str:
+def fix_mojibake(text: str, signs: Iterable[int] | None = None) -> str:
     """`text` with misread UTF-8 repaired; text without the damage comes back unchanged.
+
+    `signs` is for a caller that has scanned `text` already: where every one of its `MISREAD_SIGNS` stands.
+    The pairs around them are then all that is looked at on a clean text.
 
     >>> fix_mojibake("Viá»‡t Nam Ä‘Ã£ tÄƒng trÆ°á»Ÿng")
     'Việt Nam đã tăng trưởng'
@@ -123,6 +127,8 @@ def fix_mojibake(text: str) -> str:
     >>> fix_mojibake("CÔ GIÁO NÓI… Café à la crème, Ölfeld")
     'CÔ GIÁO NÓI… Café à la crème, Ölfeld'
     """
+    if signs is not None and not any(_begins_repair(text, at) for at in signs):
+        return text
     for _ in range(_MAX_PASSES):
         if not _may_be_misread(text):
             break
@@ -136,3 +142,8 @@ def fix_mojibake(text: str) -> str:
 def _may_be_misread(text: str) -> bool:
     """Whether `text` holds a misread sequence that could repair (see `_REPAIRABLE_STARTS`)."""
     return any(pair.group() in _REPAIRABLE_STARTS for pair in _MISREAD_START.finditer(text))
+
+
+def _begins_repair(text: str, sign: int) -> bool:
+    """Whether the sign at `sign` is one of a pair in `_REPAIRABLE_STARTS` (as its lead or its continuation)."""
+    return text[sign : sign + 2] in _REPAIRABLE_STARTS or text[max(0, sign - 1) : sign + 1] in _REPAIRABLE_STARTS
