@@ -40,6 +40,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
@@ -211,7 +212,7 @@ for _family, _points in _FAMILY_CODE_POINTS.items():
 # then look at those places only (a clean page's "©" and "·", a few NFD words), not at the whole text again.
 # Past `_MIN_LISTED` plus one per `_CHARACTERS_PER_LISTED` characters, a pass scans the text itself.
 _LISTED = _MISREAD | _LEGACY | _UNNORMALIZED
-_MIN_LISTED, _CHARACTERS_PER_LISTED = 32, 1000
+_MIN_LISTED, _CHARACTERS_PER_LISTED = 16, 1000
 
 
 def _is_nfc_safe(character: str) -> bool:
@@ -257,10 +258,7 @@ def _scan(text: str, families: int) -> _RareCharacters:
         if hit is None:
             break
         at, start = hit.span()
-        hit_families = _families_of(hit.group()) & families
-        for family in _FAMILY_ORDER:
-            if not family & hit_families:
-                continue
+        for family in _MEMBERS[_families_of(hit.group()) & families]:
             found.first.setdefault(family, at)
             if family & _LISTED and len(places := found.every.setdefault(family, [])) < limit:
                 places.append(at)
@@ -322,16 +320,44 @@ def _nfc(text: str, rare: _RareCharacters) -> str:
     return "".join([*pieces, text[done:]]) if pieces else text
 
 
-# The passes of `normalize_text`, in order, each with the family of characters it acts on.
-_PASSES: tuple[tuple[int, Callable[[str, _RareCharacters], str]], ...] = (
-    (_CONTROL, _remove_controls),
-    (_MISREAD, _repair_mojibake),
-    (_LEGACY, _convert_legacy),
-    (_SOFT_HYPHEN_FAMILY, _drop_soft_hyphens),
-    (_C1, _c1_to_punctuation),
-    (_UNNORMALIZED, _nfc),
+class _Pass(NamedTuple):
+    family: int  # the characters it acts on
+    apply: Callable[[str, _RareCharacters], str]
+    adds_characters: bool  # whether what it writes may belong to a later pass's family
+
+
+# The passes of `normalize_text`, in order. Only a repaired misreading writes characters a later pass acts
+# on (a Latin-1 symbol, a soft hyphen, a combining mark); the others only take such characters away or
+# move them.
+_PASSES = (
+    _Pass(_CONTROL, _remove_controls, adds_characters=False),
+    _Pass(_MISREAD, _repair_mojibake, adds_characters=True),
+    _Pass(_LEGACY, _convert_legacy, adds_characters=False),
+    _Pass(_SOFT_HYPHEN_FAMILY, _drop_soft_hyphens, adds_characters=False),
+    _Pass(_C1, _c1_to_punctuation, adds_characters=False),
+    _Pass(_UNNORMALIZED, _nfc, adds_characters=False),
 )
-_FAMILY_ORDER = tuple(family for family, _ in _PASSES)
+_FAMILY_ORDER = tuple(p.family for p in _PASSES)
+_MEMBERS = tuple(
+    tuple(family for family in _FAMILY_ORDER if family & families) for families in range(_ALL_FAMILIES + 1)
+)
+
+
+def _after_change(text: str, rare: _RareCharacters, done: int) -> _RareCharacters:
+    """What the passes after the first `done` need to know of `text`, changed by the last of them.
+
+    A pass that adds no characters leaves the families it did not touch present or missing as they were,
+    only moved: the text is scanned again only if a place listed before is worth knowing anew; else the
+    later passes are told where nothing is known and look for themselves (a text whose pass changed much
+    is seldom clean).
+    """
+    later = sum(_FAMILY_ORDER[done:])
+    if _PASSES[done - 1].adds_characters:
+        return _scan(text, later)
+    present = [family for family in rare.first if family & later]
+    if any(family in rare.every for family in present):
+        return _scan(text, sum(present))
+    return _RareCharacters(first=dict.fromkeys(present, 0))
 
 
 def normalize_text(text: str) -> str:
@@ -345,11 +371,11 @@ def normalize_text(text: str) -> str:
     'Thủ tướng Chính phủ đến Hà Nội'
     """
     rare = _scan(text, _ALL_FAMILIES)
-    for done, (family, apply) in enumerate(_PASSES, start=1):
-        if family in rare.first:
-            changed = apply(text, rare)
-            if changed != text:  # what the later passes act on may have moved, appeared or gone
-                text, rare = changed, _scan(changed, sum(_FAMILY_ORDER[done:]))
+    for done, step in enumerate(_PASSES, start=1):
+        if step.family in rare.first:
+            changed = step.apply(text, rare)
+            if changed != text:
+                text, rare = changed, _after_change(changed, rare, done)
     return text
 
 
