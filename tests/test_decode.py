@@ -257,6 +257,19 @@ def test_a_conversion_may_change_the_text_before_its_first_rare_character(text: 
     assert normalize_text(text).startswith(("cá\né“", "và \né“"))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        unicodedata.normalize("NFD", TEXT).encode().decode("latin-1"),  # tones appear only once repaired
+        "Â© " + TEXT.encode().decode("latin-1"),  # so does a "©", which could start TCVN3
+        "\u200b" * 60 + "Hµ Néi ViÖt cña" + " ©" * 40,  # controls before more signatures than are listed
+    ],
+    ids=["misread-nfd", "misread-symbol", "controls-then-legacy"],
+)
+def test_what_a_pass_leaves_is_what_the_next_passes_see(text: str) -> None:
+    assert normalize_text(text) == every_pass(text)
+
+
 def test_a_misreading_whose_only_sign_is_a_c1_control_is_repaired() -> None:
     misread = "“Tin” ‘nhanh’ – 24h".encode().decode("latin-1")  # every sign is the C1 control \x80
     assert set(misread) & set(mojibake.MISREAD_SIGNS) == {"\x80"}
