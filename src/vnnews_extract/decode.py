@@ -204,10 +204,6 @@ _FAMILY_CODE_POINTS: dict[int, set[int]] = {
     _SOFT_HYPHEN_FAMILY: {ord(_SOFT_HYPHEN)},
     _C1: _code_points([_C1_RANGE]),
 }  # _UNNORMALIZED: every character outside _NFC_SAFE_RANGES
-_FAMILIES_OF: dict[str, int] = {}
-for _family, _points in _FAMILY_CODE_POINTS.items():
-    for _point in _points:
-        _FAMILIES_OF[chr(_point)] = _FAMILIES_OF.get(chr(_point), 0) | _family
 # Families whose every character the scan goes on listing after the first while they are few: their passes
 # then look at those places only (a clean page's "©" and "·", a few NFD words), not at the whole text again.
 # Past `_MIN_LISTED` plus one per `_CHARACTERS_PER_LISTED` characters, a pass scans the text itself.
@@ -216,13 +212,25 @@ _MIN_LISTED, _CHARACTERS_PER_LISTED = 16, 1000
 
 
 def _is_nfc_safe(character: str) -> bool:
-    """
-    >>> _is_nfc_safe("ệ"), _is_nfc_safe("\u0301"), _is_nfc_safe("\u2126")
+    """Whether `character` is in `_NFC_SAFE_RANGES`.
+
+    >>> _is_nfc_safe("ệ"), _is_nfc_safe("\\u0301"), _is_nfc_safe("\\u2126")  # combining acute, Ohm sign
     (True, False, False)
     """
     code = ord(character)
     index = bisect.bisect_right(_NFC_SAFE_STARTS, code) - 1
     return index >= 0 and code <= _NFC_SAFE_RANGES[index][1]
+
+
+def _families_by_character() -> dict[str, int]:
+    families: dict[str, int] = {}
+    for family, points in _FAMILY_CODE_POINTS.items():
+        for point in points:
+            families[chr(point)] = families.get(chr(point), 0) | family
+    return families
+
+
+_FAMILIES_OF = _families_by_character()
 
 
 def _families_of(character: str) -> int:
@@ -299,8 +307,8 @@ def _c1_to_punctuation(text: str, rare: _RareCharacters) -> str:
 
 
 def _nfc(text: str, rare: _RareCharacters) -> str:
-    """`text` in NFC. When where its characters outside `_NFC_SAFE_RANGES` stand is known, each run of them is
-    normalised alone, with the character before it (which they may combine with), and the rest is kept.
+    """`text` in NFC. When `rare` lists where its characters outside `_NFC_SAFE_RANGES` stand, only the runs of
+    them are normalised, each with the character before it (which they may combine with).
 
     >>> _nfc("Vie\\u0323\\u0302t Nam, ca\\u0301", _RareCharacters(every={_UNNORMALIZED: [3, 4, 14]}))
     'Việt Nam, cá'
@@ -346,10 +354,10 @@ _MEMBERS = tuple(
 def _after_change(text: str, rare: _RareCharacters, done: int) -> _RareCharacters:
     """What the passes after the first `done` need to know of `text`, changed by the last of them.
 
-    A pass that adds no characters leaves the families it did not touch present or missing as they were,
-    only moved: the text is scanned again only if a place listed before is worth knowing anew; else the
-    later passes are told where nothing is known and look for themselves (a text whose pass changed much
-    is seldom clean).
+    A pass that adds no characters leaves the later families present or missing as they were, only moved:
+    the text is scanned again for them only if one had its places listed (a clean page that held a BOM);
+    otherwise the later passes are told they may act but not where, and look for themselves, as they do
+    on texts with too many such characters to list.
     """
     later = sum(_FAMILY_ORDER[done:])
     if _PASSES[done - 1].adds_characters:
