@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from fixture_paths import CORPUS
 from hostile_pages import to_cp1258, to_legacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from vnnews_extract import errors
+from vnnews_extract import decode, errors, mojibake
 from vnnews_extract.decode import decode_bytes, normalize_text
 from vnnews_extract.legacy import TCVN3, VIETNAMESE_VOWEL_ROWS, VNI, LegacyEncoding, detect_legacy, fix_legacy
 from vnnews_extract.mojibake import fix_mojibake
@@ -203,6 +205,115 @@ def test_emoji_joiner_and_visible_text_are_kept() -> None:
 
 def test_c1_controls_become_windows_1252_punctuation_and_surrogates_replacement() -> None:
     assert normalize_text("\x93Xin chào\x94 \x85 a\ud800b") == "“Xin chào” … a\ufffdb"
+
+
+# --- only the passes a text needs run ------------------------------------------------------------------
+
+
+def every_pass(text: str) -> str:
+    """`normalize_text` as the module docstring tells it, every pass run on every text."""
+    text = decode._STRAY_JOINER.sub("", decode._INVISIBLE.sub("", decode._SURROGATE.sub("\ufffd", text)))
+    text = fix_legacy(fix_mojibake(text)).replace("\xad", "")
+    return unicodedata.normalize("NFC", decode._C1_CONTROL.sub(decode._cp1252_punctuation, text))
+
+
+_WORDS = TEXT.split()
+# Pieces that wake each pass, alone or together: misread UTF-8, legacy fonts, NFD, controls, C1, symbols that
+# look like legacy or misread characters on a clean page, combining marks and letters NFC changes elsewhere.
+_PIECES = (
+    *_WORDS,
+    *(unicodedata.normalize("NFD", w) for w in _WORDS[:12]),
+    *(w.encode().decode("latin-1") for w in _WORDS[:12]),
+    *(w.encode().decode("cp1252", errors="ignore") for w in _WORDS[12:24]),
+    *(to_legacy(w.lower(), TCVN3).decode("latin-1") for w in _WORDS[24:36]),
+    *(to_legacy(w, VNI).decode("latin-1") for w in _WORDS[36:48]),
+    *("Ã ", "Ä", "\ufffd", "có…", "là”", "CHÍNH»", "Â©", "É€", "á»", "\u0301", "\u0323\u0302", "\u0340", "\u2126"),
+    *("\u1100\u1161\u11a8", "\uac00\u11a8", "か\u3099", "\u0915\u093c", "Ελλάδα", "\u0958", "\u2000", "経済"),
+    *("\u200b", "\u200d", "\U0001f468\u200d\U0001f469", "\u2764\ufe0f\u200d", "\ufeff", "\x00", "\ud800", "\xad"),
+    *("\x93", "\x85", "\x81", "©", "·", "×", "»", "µ", "®", " ", " ", "\n", "<p>", "</p>", "\xa0"),
+    *("“Đà Nẵng” – ‘Huế’".encode().decode(misread_as, errors="ignore") for misread_as in ("latin-1", "cp1252")),
+)
+_FILLER = "<p>Giá lúa gạo ổn định</p>\n" * 60  # long clean stretches: runs far apart are normalised one by one
+_SETTINGS = settings(max_examples=300, deadline=None, derandomize=True, database=None,
+                     suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
+
+
+@_SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.just(_FILLER)), max_size=40).map("".join))
+def test_skipping_the_passes_a_text_does_not_need_changes_nothing(text: str) -> None:
+    assert normalize_text(text) == every_pass(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "caù\ne\u0301\x93\n" + to_legacy(TEXT, VNI).decode("latin-1"),  # the first line is VNI without a signature
+        "vÃ  \ne\u0301\x93\n" + TEXT.encode().decode("latin-1"),  # "Ã " is "à" in a text known to be misread
+    ],
+    ids=["legacy", "mojibake"],
+)
+def test_a_conversion_may_change_the_text_before_its_first_rare_character(text: str) -> None:
+    assert normalize_text(text) == every_pass(text)
+    assert normalize_text(text).startswith(("cá\né“", "và \né“"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        unicodedata.normalize("NFD", TEXT).encode().decode("latin-1"),  # tones appear only once repaired
+        "Â© " + TEXT.encode().decode("latin-1"),  # so does a "©", which could start TCVN3
+        "\u200b" * 60 + "Hµ Néi ViÖt cña" + " ©" * 40,  # controls before more signatures than are listed
+    ],
+    ids=["misread-nfd", "misread-symbol", "controls-then-legacy"],
+)
+def test_what_a_pass_leaves_is_what_the_next_passes_see(text: str) -> None:
+    assert normalize_text(text) == every_pass(text)
+
+
+def test_a_misreading_whose_only_sign_is_a_c1_control_is_repaired() -> None:
+    misread = "“Tin” ‘nhanh’ – 24h".encode().decode("latin-1")  # every sign is the C1 control \x80
+    assert set(misread) & set(mojibake.MISREAD_SIGNS) == {"\x80"}
+    assert normalize_text(misread) == "“Tin” ‘nhanh’ – 24h"
+
+
+_UNSAFE = st.one_of(
+    st.sampled_from("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b\u0340\u0344\u0345\u2126\u212b\u2000"),
+    st.sampled_from("\u1161\u11a8\u3099\u309a\u093c\u0958\u0f73\u0cc2\u0cd5\u05b4\u0591\U0001d15e"),
+    st.characters(exclude_categories=("Cs",)),
+)
+_BASES = st.sampled_from(
+    ["", "a", "e", "o", "u", "A", "ê", "ơ", "ư", "\u1100", "\uac00", "か", "\u0915", " ", "<", "ệ"]
+)
+
+
+@_SETTINGS
+@given(st.lists(st.tuples(_BASES, st.lists(_UNSAFE, max_size=4).map("".join)), max_size=12))
+def test_normalising_runs_apart_gives_the_nfc_of_the_whole(parts: list[tuple[str, str]]) -> None:
+    text = "".join(_FILLER[: 40 * (i % 3)] + base + marks for i, (base, marks) in enumerate(parts)) + _FILLER
+    unsafe = [at for at, char in enumerate(text) if not decode._is_nfc_safe(char)]
+    listed = decode._RareCharacters(every={decode._UNNORMALIZED: unsafe})
+    assert decode._nfc(text, listed) == unicodedata.normalize("NFC", text)
+    assert decode._scan(text, decode._UNNORMALIZED).every.get(decode._UNNORMALIZED, unsafe) == unsafe
+
+
+def test_nfc_safe_ranges_hold_only_characters_nfc_leaves_alone() -> None:
+    composed_second = {chr(c) for c in (*range(0x1161, 0x1176), *range(0x11A8, 0x11C3))}  # Hangul vowels, finals
+    for code in range(0x110000):
+        decomposition = unicodedata.decomposition(chr(code)).split()
+        canonical_pair = len(decomposition) == 2 and not decomposition[0].startswith("<")
+        if canonical_pair and unicodedata.normalize("NFC", chr(code)) == chr(code):  # not excluded from composition
+            composed_second.add(chr(int(decomposition[1], 16)))
+    for low, high in decode._NFC_SAFE_RANGES:
+        for code in range(low, high + 1):
+            char = chr(code)
+            assert unicodedata.combining(char) == 0, hex(code)
+            assert unicodedata.normalize("NFC", char) == char, hex(code)
+            assert char not in composed_second, hex(code)
+
+
+def test_every_repairable_misreading_holds_a_misread_sign() -> None:
+    for pair in mojibake._REPAIRABLE_STARTS:
+        assert set(pair) & set(mojibake.MISREAD_SIGNS), pair
 
 
 # --- errors ---------------------------------------------------------------------------------------------

@@ -17,7 +17,11 @@ Raw bytes are decoded by, in order of trust:
 Every text then goes through `normalize_text`, str input included: misread UTF-8 ("Viá»‡t") is
 repaired, TCVN3/VNI text converted, invisible characters dropped, and the result NFC-normalised
 (Windows-1258 writes tones as separate combining marks; NFD text arrives from macOS and some CMSs), so
-later stages match vocabulary with plain string operations.
+later stages match vocabulary with plain string operations. Most pages need none of this, and a page is
+long (markup included): one scan finds which families of rare characters a text holds and where each
+first stands (invisible characters, signs of misread UTF-8, legacy-font signature characters, soft
+hyphens, C1 controls, characters outside the ranges NFC leaves alone), and only their passes run; NFC
+normalises the runs of such characters one by one when they are few.
 
 Invisible characters are dropped from the text we return, on purpose: zero-width spaces and joiners,
 word joiners, BOMs inside the text, soft hyphens and bidirectional controls carry no meaning in
@@ -29,16 +33,21 @@ punctuation; lone surrogates become U+FFFD.
 
 from __future__ import annotations
 
+import bisect
 import codecs
+import functools
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
 from .deadline import check_deadline
 from .errors import EmptyInputError, InputTooLargeError, UndecodableInputError
-from .legacy import fix_legacy
-from .mojibake import fix_mojibake
+from .legacy import SIGNATURE_CHARACTERS, fix_legacy
+from .mojibake import MISREAD_SIGNS, fix_mojibake
 from .syllables import vietnamese_share
 
 __all__ = ["MAX_INPUT_BYTES", "decode_bytes", "normalize_text"]
@@ -103,24 +112,260 @@ def _latin1_fallback(error: UnicodeError) -> tuple[str, int]:
 
 codecs.register_error(_LATIN1_FALLBACK, _latin1_fallback)
 
+
+def _character_class(ranges: Iterable[tuple[int, int]], *, negate: bool = False) -> str:
+    """A regex character class of code point ranges.
+
+    >>> _character_class([(0x41, 0x5A), (0x5F, 0x5F)], negate=True)
+    '[^A-Z_]'
+    """
+    body = "".join(re.escape(chr(low)) + ("" if low == high else "-" + re.escape(chr(high))) for low, high in ranges)
+    return f"[{'^' if negate else ''}{body}]"
+
+
+def _ranges(code_points: Iterable[int]) -> list[tuple[int, int]]:
+    """Code points as sorted ranges of consecutive ones.
+
+    >>> _ranges([5, 1, 2, 3, 9])
+    [(1, 3), (5, 5), (9, 9)]
+    """
+    ranges: list[tuple[int, int]] = []
+    for point in sorted(set(code_points)):
+        if ranges and ranges[-1][1] == point - 1:
+            ranges[-1] = (ranges[-1][0], point)
+        else:
+            ranges.append((point, point))
+    return ranges
+
+
+def _code_points(ranges: Iterable[tuple[int, int]]) -> set[int]:
+    return {point for low, high in ranges for point in range(low, high + 1)}
+
+
+def _without(ranges: Iterable[tuple[int, int]], code_points: Iterable[int]) -> list[tuple[int, int]]:
+    """`ranges` with `code_points` taken out.
+
+    >>> _without([(1, 9), (20, 20)], {3, 4, 9, 20})
+    [(1, 2), (5, 8)]
+    """
+    points = sorted(code_points)
+    result: list[tuple[int, int]] = []
+    for low, high in ranges:
+        for point in points[bisect.bisect_left(points, low) : bisect.bisect_right(points, high)]:
+            if low < point:
+                result.append((low, point - 1))
+            low = point + 1
+        if low <= high:
+            result.append((low, high))
+    return result
+
+
 # Zero-width and bidirectional control characters, the BOM inside text, non-characters, C0 controls other
 # than whitespace; a zero-width joiner only when it does not join two pictographs (an emoji sequence).
-_INVISIBLE = re.compile(  # `re`, not `regex`: a plain class scans about five times faster there
-    "[\x00-\x08\x0e-\x1f\u061c\u180e\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufffe\uffff]"
-)
+_INVISIBLE_RANGES = (
+    (0x00, 0x08), (0x0E, 0x1F), (0x061C, 0x061C), (0x180E, 0x180E), (0x200B, 0x200C), (0x200E, 0x200F),
+    (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x2069), (0xFEFF, 0xFEFF), (0xFFFE, 0xFFFF),
+)  # fmt: skip
+_INVISIBLE = re.compile(_character_class(_INVISIBLE_RANGES))  # `re`, not `regex`: a plain class scans faster
 # A zero-width joiner is invisible too, except inside an emoji sequence. Kept apart from the class above
 # because its lookbehind makes the scan five times slower, and most pages have no joiner at all.
 _ZERO_WIDTH_JOINER = "\u200d"
 _STRAY_JOINER = regex.compile(r"(?<!\p{Extended_Pictographic}\ufe0f?)\u200d|\u200d(?!\p{Extended_Pictographic})")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-# Everything `_remove_controls` acts on, as one class: a clean page (nearly all) pays one scan, not three.
-_ANY_CONTROL = re.compile(_INVISIBLE.pattern[:-1] + "\ud800-\udfff\u200d]")
+_JOINER_LOOKBEHIND = 2  # characters the look-behind above reads
+_SURROGATE_RANGE = (0xD800, 0xDFFF)
+_SURROGATE = re.compile(_character_class([_SURROGATE_RANGE]))
 _SOFT_HYPHEN = "\xad"  # dropped only after legacy conversion: it is TCVN3's code for "ư"
-_C1_CONTROL = re.compile("[\x80-\x9f]")
+_C1_RANGE = (0x80, 0x9F)
+_C1_CONTROL = re.compile(_character_class([_C1_RANGE]))
+
+# Characters NFC leaves alone wherever they stand: no combining class, no composition with the character
+# before, no decomposition of their own. A text made of them only is in NFC already, and each run of other
+# characters can be normalised apart, with the one character before it. tests/test_decode.py checks every
+# range against `unicodedata`.
+_NFC_SAFE_RANGES = (
+    (0x0000, 0x02FF),  # ASCII, Latin-1, Latin Extended-A and -B, IPA, spacing modifier letters
+    (0x1E00, 0x1EFF),  # Latin Extended Additional: the Vietnamese letters
+    (0x2002, 0x20CF),  # general punctuation (not U+2000–2001: they decompose), super- and subscripts, currencies
+    (0x2100, 0x2125), (0x2127, 0x2129), (0x212C, 0x2328), (0x232B, 0x27BF),  # symbols, arrows, shapes, dingbats…
+    (0x3000, 0x3029), (0x3041, 0x3096), (0x30A0, 0x30FF), (0x4E00, 0x9FFF), (0xAC00, 0xD7A3),  # CJK, kana, Hangul
+    (0xE000, 0xF8FF), (0xFFFD, 0xFFFD),  # private use (icon fonts), the replacement character
+    (0x1F000, 0x1FAFF),  # emoji
+)  # fmt: skip
+_NFC_SAFE_STARTS = [low for low, _ in _NFC_SAFE_RANGES]
+
+# The families of rare characters that the passes of `normalize_text` act on, as bits. A clean page holds
+# few or none: one scan finds which, and where each first stands, and only those passes run.
+_CONTROL, _MISREAD, _LEGACY, _SOFT_HYPHEN_FAMILY, _C1, _UNNORMALIZED = (1 << bit for bit in range(6))
+_ALL_FAMILIES = (1 << 6) - 1
+_FAMILY_CODE_POINTS: dict[int, set[int]] = {
+    _CONTROL: _code_points([*_INVISIBLE_RANGES, (0x200D, 0x200D), _SURROGATE_RANGE]),
+    _MISREAD: {ord(c) for c in MISREAD_SIGNS},
+    _LEGACY: {ord(c) for c in SIGNATURE_CHARACTERS},
+    _SOFT_HYPHEN_FAMILY: {ord(_SOFT_HYPHEN)},
+    _C1: _code_points([_C1_RANGE]),
+}  # _UNNORMALIZED: every character outside _NFC_SAFE_RANGES
+# Families whose every character the scan goes on listing after the first while they are few: their passes
+# then look at those places only (a clean page's "©" and "·", a few NFD words), not at the whole text again.
+# Past `_MIN_LISTED` plus one per `_CHARACTERS_PER_LISTED` characters, a pass scans the text itself.
+_LISTED = _MISREAD | _LEGACY | _UNNORMALIZED
+_MIN_LISTED, _CHARACTERS_PER_LISTED = 16, 1000
+
+
+def _is_nfc_safe(character: str) -> bool:
+    """Whether `character` is in `_NFC_SAFE_RANGES`.
+
+    >>> _is_nfc_safe("ệ"), _is_nfc_safe("\\u0301"), _is_nfc_safe("\\u2126")  # combining acute, Ohm sign
+    (True, False, False)
+    """
+    code = ord(character)
+    index = bisect.bisect_right(_NFC_SAFE_STARTS, code) - 1
+    return index >= 0 and code <= _NFC_SAFE_RANGES[index][1]
+
+
+def _families_by_character() -> dict[str, int]:
+    families: dict[str, int] = {}
+    for family, points in _FAMILY_CODE_POINTS.items():
+        for point in points:
+            families[chr(point)] = families.get(chr(point), 0) | family
+    return families
+
+
+_FAMILIES_OF = _families_by_character()
+
+
+def _families_of(character: str) -> int:
+    return _FAMILIES_OF.get(character, 0) | (0 if _is_nfc_safe(character) else _UNNORMALIZED)
+
+
+@functools.cache
+def _family_scanner(families: int) -> re.Pattern[str]:
+    """One class of every character in `families`, compiled on first use (a few combinations occur)."""
+    points = set().union(*(p for family, p in _FAMILY_CODE_POINTS.items() if family & families))
+    if not families & _UNNORMALIZED:
+        return re.compile(_character_class(_ranges(points)))
+    return re.compile(_character_class(_without(_NFC_SAFE_RANGES, points), negate=True))
+
+
+@dataclass
+class _RareCharacters:
+    """What a scan found: where the first character of each family stands, and where every character of
+    each `_LISTED` family stands (missing when there were too many)."""
+
+    first: dict[int, int] = field(default_factory=dict)
+    every: dict[int, list[int]] = field(default_factory=dict)
+
+
+def _scan(text: str, families: int) -> _RareCharacters:
+    """The characters of `families` in `text`, in one scan: each hit names its families, and the scan goes
+    on for the others and for the listed ones."""
+    found = _RareCharacters()
+    limit = _MIN_LISTED + len(text) // _CHARACTERS_PER_LISTED
+    start = 0
+    while families:
+        hit = _family_scanner(families).search(text, start)
+        if hit is None:
+            break
+        at, start = hit.span()
+        for family in _MEMBERS[_families_of(hit.group()) & families]:
+            found.first.setdefault(family, at)
+            if family & _LISTED and len(places := found.every.setdefault(family, [])) < limit:
+                places.append(at)
+                continue
+            found.every.pop(family, None)
+            families &= ~family
+    return found
 
 
 def _cp1252_punctuation(control: re.Match[str]) -> str:
     return bytes([ord(control.group())]).decode("cp1252", errors="ignore")
+
+
+def _remove_controls(text: str, rare: _RareCharacters) -> str:
+    """Lone surrogates → U+FFFD; invisible characters and stray zero-width joiners dropped (what stands before
+    the first of them is kept as it is)."""
+    begin = max(0, rare.first[_CONTROL] - _JOINER_LOOKBEHIND)
+    rest = _INVISIBLE.sub("", _SURROGATE.sub("\ufffd", text[begin:]))
+    if _ZERO_WIDTH_JOINER in rest:
+        rest = _STRAY_JOINER.sub("", rest)
+    return text[:begin] + rest
+
+
+def _repair_mojibake(text: str, rare: _RareCharacters) -> str:
+    return fix_mojibake(text, rare.every.get(_MISREAD))
+
+
+def _convert_legacy(text: str, rare: _RareCharacters) -> str:
+    return fix_legacy(text, rare.first[_LEGACY], rare.every.get(_LEGACY))
+
+
+def _drop_soft_hyphens(text: str, rare: _RareCharacters) -> str:
+    return text.replace(_SOFT_HYPHEN, "")
+
+
+def _c1_to_punctuation(text: str, rare: _RareCharacters) -> str:
+    return _C1_CONTROL.sub(_cp1252_punctuation, text)
+
+
+def _nfc(text: str, rare: _RareCharacters) -> str:
+    """`text` in NFC. When `rare` lists where its characters outside `_NFC_SAFE_RANGES` stand, only the runs of
+    them are normalised, each with the character before it (which they may combine with).
+
+    >>> _nfc("Vie\\u0323\\u0302t Nam, ca\\u0301", _RareCharacters(every={_UNNORMALIZED: [3, 4, 14]}))
+    'Việt Nam, cá'
+    """
+    unsafe = rare.every.get(_UNNORMALIZED)
+    if unsafe is None:
+        return unicodedata.normalize("NFC", text)
+    pieces: list[str] = []
+    done = 0
+    for first, last in _ranges(unsafe):
+        begin = max(0, first - 1)
+        piece = text[begin : last + 1]
+        normal = unicodedata.normalize("NFC", piece)
+        if normal != piece:
+            pieces += (text[done:begin], normal)
+            done = last + 1
+    return "".join([*pieces, text[done:]]) if pieces else text
+
+
+class _Pass(NamedTuple):
+    family: int  # the characters it acts on
+    apply: Callable[[str, _RareCharacters], str]
+    adds_characters: bool  # whether what it writes may belong to a later pass's family
+
+
+# The passes of `normalize_text`, in order. Only a repaired misreading writes characters a later pass acts
+# on (a Latin-1 symbol, a soft hyphen, a combining mark); the others only take such characters away or
+# move them.
+_PASSES = (
+    _Pass(_CONTROL, _remove_controls, adds_characters=False),
+    _Pass(_MISREAD, _repair_mojibake, adds_characters=True),
+    _Pass(_LEGACY, _convert_legacy, adds_characters=False),
+    _Pass(_SOFT_HYPHEN_FAMILY, _drop_soft_hyphens, adds_characters=False),
+    _Pass(_C1, _c1_to_punctuation, adds_characters=False),
+    _Pass(_UNNORMALIZED, _nfc, adds_characters=False),
+)
+_FAMILY_ORDER = tuple(p.family for p in _PASSES)
+_MEMBERS = tuple(
+    tuple(family for family in _FAMILY_ORDER if family & families) for families in range(_ALL_FAMILIES + 1)
+)
+
+
+def _after_change(text: str, rare: _RareCharacters, done: int) -> _RareCharacters:
+    """What the passes after the first `done` need to know of `text`, changed by the last of them.
+
+    A pass that adds no characters leaves the later families present or missing as they were, only moved:
+    the text is scanned again for them only if one had its places listed (a clean page that held a BOM);
+    otherwise the later passes are told they may act but not where, and look for themselves, as they do
+    on texts with too many such characters to list.
+    """
+    later = sum(_FAMILY_ORDER[done:])
+    if _PASSES[done - 1].adds_characters:
+        return _scan(text, later)
+    present = [family for family in rare.first if family & later]
+    if any(family in rare.every for family in present):
+        return _scan(text, sum(present))
+    return _RareCharacters(first=dict.fromkeys(present, 0))
 
 
 def normalize_text(text: str) -> str:
@@ -133,23 +378,12 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("Thñ t\\xadíng ChÝnh phñ ®Õn Hµ Néi")  # TCVN3 read as Latin-1
     'Thủ tướng Chính phủ đến Hà Nội'
     """
-    if _ANY_CONTROL.search(text):
-        text = _remove_controls(text)
-    if not text.isascii():
-        text = fix_legacy(fix_mojibake(text))
-        if _SOFT_HYPHEN in text:
-            text = text.replace(_SOFT_HYPHEN, "")
-        if _C1_CONTROL.search(text):
-            text = _C1_CONTROL.sub(_cp1252_punctuation, text)
-    return unicodedata.normalize("NFC", text)
-
-
-def _remove_controls(text: str) -> str:
-    """Lone surrogates → U+FFFD; invisible characters and stray zero-width joiners dropped."""
-    text = _SURROGATE.sub("\ufffd", text)
-    text = _INVISIBLE.sub("", text)
-    if _ZERO_WIDTH_JOINER in text:
-        text = _STRAY_JOINER.sub("", text)
+    rare = _scan(text, _ALL_FAMILIES)
+    for done, step in enumerate(_PASSES, start=1):
+        if step.family in rare.first:
+            changed = step.apply(text, rare)
+            if changed != text:
+                text, rare = changed, _after_change(changed, rare, done)
     return text
 
 

@@ -17,11 +17,11 @@ menus are Unicode and whose old article is TCVN3 keeps its menus.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from .syllables import is_vietnamese_syllable
 
-__all__ = ["TCVN3", "VNI", "LegacyEncoding", "detect_legacy", "fix_legacy"]
+__all__ = ["SIGNATURE_CHARACTERS", "TCVN3", "VNI", "LegacyEncoding", "detect_legacy", "fix_legacy"]
 
 # The twelve vowel rows of the Vietnamese alphabet: the letter with no tone, then with huyền, hỏi, ngã,
 # sắc, nặng (grave, hook above, tilde, acute, dot below). Both tables below follow this order.
@@ -140,7 +140,9 @@ class LegacyEncoding:
         codes = sorted(self.table, key=len, reverse=True)
         self._code = re.compile("|".join(re.escape(code) for code in codes))
         signature = sorted({c for code in codes for c in code if c not in _UNICODE_VIETNAMESE_LATIN1 and ord(c) > 0x7F})
-        self.signature = re.compile("[" + re.escape("".join(signature)) + "]")
+        self.signature_characters = "".join(signature)
+        self._signature_set = frozenset(signature)
+        self.signature = re.compile("[" + re.escape(self.signature_characters) + "]")
         letters = sorted({c for code in codes for c in code if ord(c) > 0x7F})
         self._word = re.compile("[A-Za-z" + re.escape("".join(letters)) + "]+")
 
@@ -154,17 +156,22 @@ class LegacyEncoding:
     def _letter(self, code: re.Match[str]) -> str:
         return self.table[code.group()]
 
-    def evidence(self, text: str) -> tuple[int, int]:
+    def evidence(self, text: str, start: int = 0, signatures: Iterable[int] | None = None) -> tuple[int, int]:
         """(words with a signature character inside, how many of them convert to Vietnamese syllables).
 
         Only the places where a signature character stands are looked at (at most `_SIGNATURE_HITS` of
-        them), each within a short window, so a huge page with one "©" in its footer costs one regex scan.
+        them), each within a short window, so a huge page with one "©" in its footer costs one regex scan,
+        from `start` on; none at all when the caller gives where every signature character of any encoding
+        stands (`signatures`, in order), having scanned the text already.
         """
+        if signatures is None:
+            signatures = (signature.start() for signature in self.signature.finditer(text, start))
+        else:
+            signatures = (at for at in signatures if text[at] in self._signature_set)
         found = valid = 0
-        for hits, signature in enumerate(self.signature.finditer(text)):
+        for hits, at in enumerate(signatures):
             if hits >= _SIGNATURE_HITS or found >= _SAMPLED_WORDS:
                 break
-            at = signature.start()
             window_start = max(0, at - _WINDOW)
             window = text[window_start : at + _WINDOW]
             local = at - window_start
@@ -186,12 +193,16 @@ class LegacyEncoding:
 TCVN3 = LegacyEncoding("tcvn3", _tcvn3_table())
 VNI = LegacyEncoding("vni", _vni_table())
 _ENCODINGS: tuple[LegacyEncoding, ...] = (TCVN3, VNI)
-# Any encoding's signature character, as one class: most pages have none, and one scan tells.
-_ANY_SIGNATURE = re.compile("|".join(e.signature.pattern for e in _ENCODINGS))
+# Any encoding's signature character: most pages have none, and one scan tells.
+SIGNATURE_CHARACTERS = "".join(sorted({c for e in _ENCODINGS for c in e.signature_characters}))
+_ANY_SIGNATURE = re.compile("[" + re.escape(SIGNATURE_CHARACTERS) + "]")
 
 
-def detect_legacy(text: str) -> LegacyEncoding | None:
+def detect_legacy(text: str, start: int = 0, signatures: Sequence[int] | None = None) -> LegacyEncoding | None:
     """The legacy encoding `text` is written in, or None for normal (Unicode or non-Vietnamese) text.
+
+    `start` and `signatures` are for a caller that has scanned `text` already: no `SIGNATURE_CHARACTERS`
+    stand before `start`; `signatures` is where every one of them stands.
 
     >>> detect_legacy("Céng hoµ x· héi chñ nghÜa ViÖt Nam")
     LegacyEncoding('tcvn3')
@@ -200,13 +211,16 @@ def detect_legacy(text: str) -> LegacyEncoding | None:
     >>> [detect_legacy(t) for t in ("Cộng hòa xã hội", "Grüße aus München, schöne Straße", "© 2024 · Tin tức")]
     [None, None, None]
     """
-    if _ANY_SIGNATURE.search(text) is None:
+    if signatures is None:
+        first = _ANY_SIGNATURE.search(text, start)
+        if first is None:
+            return None
+        start = first.start()
+    elif not signatures:
         return None
     best: tuple[float, LegacyEncoding] | None = None
     for encoding in _ENCODINGS:
-        if encoding.signature.search(text) is None:
-            continue
-        found, valid = encoding.evidence(text)
+        found, valid = encoding.evidence(text, start, signatures)
         share = valid / found if found else 0.0
         if valid >= _MIN_EVIDENCE and share >= _MIN_VALID_SHARE and (best is None or share > best[0]):
             best = (share, encoding)
@@ -221,15 +235,17 @@ def _run_converter(encoding: LegacyEncoding) -> Callable[[re.Match[str]], str]:
     return convert_run
 
 
-def fix_legacy(text: str) -> str:
+def fix_legacy(text: str, start: int = 0, signatures: Sequence[int] | None = None) -> str:
     """`text` with TCVN3 or VNI runs converted to Unicode; normal text comes back unchanged.
+
+    `start`, `signatures`: as for `detect_legacy`.
 
     >>> fix_legacy("<p>Hµ Néi</p><p>Trang chủ</p><p>QuyÕt ®Þnh cña Thñ t\\xadíng</p>")
     '<p>Hà Nội</p><p>Trang chủ</p><p>Quyết định của Thủ tướng</p>'
     >>> fix_legacy("Thaønh phoá Hoà Chí Minh ñaõ coù keá hoaïch")
     'Thành phố Hồ Chí Minh đã có kế hoạch'
     """
-    encoding = detect_legacy(text)
+    encoding = detect_legacy(text, start, signatures)
     if encoding is None:
         return text
     return _RUN.sub(_run_converter(encoding), text)
