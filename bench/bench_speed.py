@@ -1,4 +1,4 @@
-"""Speed: vnnews_extract against trafilatura (default, fast=True, with_metadata=True), boilerpy3 and the lxml parse floor.
+"""Speed: vnnews_extract against trafilatura (default, fast, with metadata), boilerpy3 and the lxml parse floor.
 
 All tools run in this one process over the same pages, interleaved page by page (the order of the tools
 rotates from page to page), so that CPU frequency, cache and noisy neighbours hit every tool alike. Every
