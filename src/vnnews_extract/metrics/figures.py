@@ -11,12 +11,25 @@ Ranges ("từ 5-7%", "từ 10 đến 15 tỷ đồng") become one figure with `r
 
 from __future__ import annotations
 
+import heapq
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
 import regex
 
-from .numbers import DIGITS, MAGNITUDES, SCALE_WORD, SPELLED_NUMBER, parse_digits, parse_spelled, scale_of, tidy
+from .numbers import (
+    DIGITS,
+    MAGNITUDES,
+    SCALE_WORD,
+    SPELLED_NUMBER,
+    SPELLED_WORDS,
+    parse_digits,
+    parse_spelled,
+    scale_of,
+    tidy,
+)
 from .units import UnitKind, UnitMatch, match_counted_noun, match_unit
 from .vocab import PAIR_CONTEXT
 
@@ -34,6 +47,12 @@ _QUANTITY_RE = regex.compile(
     regex.IGNORECASE,
 )
 _MORE_RE = regex.compile(r"(\d+(?:[.,]\d+)*)\s*(" + SCALE_WORD + r")", regex.IGNORECASE)
+# Where a number may start, so that `_QUANTITY_RE` is tried there only (trying it at every character is
+# most of the cost of a sentence): a sign, a digit or a fraction sign, found in the text itself …
+_NUMERAL_START_RE = regex.compile(r"[-−+\d½⅓¼¾⅔]")
+# … or a word that opens a number ("hàng", "một" of "một nửa", the spelled numerals), found in the
+# case-folded text by the standard library's engine, which scans a plain list of words several times faster
+_NUMBER_WORD_RE = re.compile("|".join(sorted({"hàng", *SPELLED_WORDS}, key=len, reverse=True)))
 
 # Words right before a number that make it an identifier, not an amount ("Quyết định số 128",
 # "quốc lộ 1", "lần thứ 2", "Điều 5").
@@ -127,10 +146,44 @@ def _quantity_value(found: regex.Match[str], english: bool) -> Decimal | None:
     return value
 
 
+def _number_starts(text: str, start: int, end: int) -> Iterable[int]:
+    """Every position of `text[start:end]` where a number may start, in order (some of them start none).
+
+    >>> list(_number_starts("Giá tăng 5%, gấp hai lần", 0, 24))
+    [9, 17]
+    """
+    folded = text[start:end].casefold()
+    if len(folded) != end - start:
+        return range(start, end)  # a letter folded to two ("ß" → "ss") moves the positions: try them all
+    signs = (found.start() for found in _NUMERAL_START_RE.finditer(text, start, end))
+    words = (start + found.start() for found in _NUMBER_WORD_RE.finditer(folded))
+    return heapq.merge(signs, words)
+
+
+def _quantities(text: str, start: int, end: int) -> Iterable[regex.Match[str]]:
+    """`_QUANTITY_RE.finditer(text, start, end)`, trying the pattern only where a number may start."""
+    resume = start
+    for position in _number_starts(text, start, end):
+        if position >= resume:
+            found = _QUANTITY_RE.match(text, position, end)
+            if found:
+                resume = found.end()
+                yield found
+
+
 def _raw_figures(text: str, start: int, end: int, english: bool) -> list[Figure]:
     """Every number with its unit (or None) between `start` and `end`, identifiers dropped."""
     figures: list[Figure] = []
-    for found in _QUANTITY_RE.finditer(text, start, end):
+    for found in _quantities(text, start, end):
+        spelled = found.group("spelled")
+        if spelled and not _SPELLED_DIGIT_RE.search(spelled):
+            continue  # "một số" is "some", "tỷ đô" alone a label: a spelled amount needs a digit word (and a unit)
+        unit = _unit_of(text, found, start, end)
+        scaled = bool(found.group("scale"))
+        if spelled and not (scaled or (unit and unit.kind in _UNITFUL_SPELLED)):
+            continue  # "hai người": a spelled number makes an amount only with a scale word or a unit of measure
+        if found.group("magnitude") and unit is None:
+            continue  # "hàng trăm" alone is "hundreds of" something unnamed
         value = _quantity_value(found, english)
         if value is None:
             continue
@@ -142,21 +195,6 @@ def _raw_figures(text: str, start: int, end: int, english: bool) -> list[Figure]
             text, max(start, found.start() - 8), found.start()
         ):
             continue  # "năm 2020"
-        unit = _FRACTION_UNIT if found.group("fraction") else match_unit(text, found.end())
-        if unit is None and found.group("digits") and not _YEAR_RE.match(found.group("digits")):
-            unit = _score(text, found, start)  # "điểm tổng kết 8,7"; never "Điểm chuẩn 2012", a year
-        if unit is None and _may_count(text, found, start):
-            unit = match_counted_noun(text, found.end())
-        if unit is not None and unit.end > end:
-            unit = None
-        scaled = bool(found.group("scale"))
-        spelled = found.group("spelled")
-        if found.group("magnitude") and unit is None:
-            continue  # "hàng trăm" alone is "hundreds of" something unnamed
-        if spelled and (
-            not _SPELLED_DIGIT_RE.search(spelled) or not (scaled or (unit and unit.kind in _UNITFUL_SPELLED))
-        ):
-            continue  # "tỷ đô" alone is a label, "một số" is "some"; spelled amounts need a digit word and a unit
         figures.append(
             Figure(
                 start=found.start(),
@@ -171,6 +209,16 @@ def _raw_figures(text: str, start: int, end: int, english: bool) -> list[Figure]
             )
         )
     return figures
+
+
+def _unit_of(text: str, found: regex.Match[str], start: int, end: int) -> UnitMatch | None:
+    """The unit of a number found between `start` and `end`: a unit word, a score's points, a counted noun."""
+    unit = _FRACTION_UNIT if found.group("fraction") else match_unit(text, found.end())
+    if unit is None and found.group("digits") and not _YEAR_RE.match(found.group("digits")):
+        unit = _score(text, found, start)  # "điểm tổng kết 8,7"; never "Điểm chuẩn 2012", a year
+    if unit is None and _may_count(text, found, start):
+        unit = match_counted_noun(text, found.end())
+    return None if unit is None or unit.end > end else unit
 
 
 def _is_percent(text: str, position: int) -> bool:

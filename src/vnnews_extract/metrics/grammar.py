@@ -184,9 +184,10 @@ class _Reader:
         self.period: str | None = None
         self.english = english_separators(text)  # "1,320" is 1320 only where the whole text writes so
         self.sentence_start = 0
+        self.spans = _sentences(text)  # where each sentence is; a metric quotes the sentence it was read in
 
     def read(self) -> list[_Draft]:
-        for number, (start, end) in enumerate(_sentences(self.text)):
+        for number, (start, end) in enumerate(self.spans):
             self._sentence(number, start, end)
         return self.drafts
 
@@ -654,7 +655,8 @@ def _merge_announced_changes(drafts: list[_Draft]) -> None:
 
 def extract(text: str) -> tuple[Metric, ...]:
     """Every figure in `text` as a `Metric`, in order of appearance (see the module docstring)."""
-    drafts = _Reader(text).read()
+    reader = _Reader(text)
+    drafts = reader.read()
     _merge_announced_changes(drafts)
     _spread_listed_changes(text, drafts)
     for draft in drafts:
@@ -666,8 +668,7 @@ def extract(text: str) -> tuple[Metric, ...]:
         if draft.changes and draft.basis is None and draft.parent is not None:
             draft.basis = draft.parent.basis
     index = {id(d): i for i, d in enumerate(drafts)}
-    spans = _sentences(text)
-    sentences = {number: text[slice(*spans[number])].strip() for number in {d.sentence for d in drafts}}
+    sentences = {number: text[slice(*reader.spans[number])].strip() for number in {d.sentence for d in drafts}}
     return tuple(
         Metric(
             subject=d.subject,

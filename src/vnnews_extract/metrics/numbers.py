@@ -28,6 +28,7 @@ __all__ = [
     "SCALES",
     "SCALE_WORD",
     "SPELLED_NUMBER",
+    "SPELLED_WORDS",
     "english_separators",
     "parse_digits",
     "parse_number",
@@ -77,8 +78,8 @@ _DIGIT_WORDS: dict[str, int] = {
 _TEN = "mười"
 _TENS = "mươi"
 _ZERO_TENS = frozenset({"linh", "lẻ"})
-_SPELLED_WORDS = (*_DIGIT_WORDS, _TEN, _TENS, *_ZERO_TENS, *SCALES)
-SPELLED_NUMBER = r"(?:(?:" + "|".join(sorted(_SPELLED_WORDS, key=len, reverse=True)) + r")(?:\s+|$))+"
+SPELLED_WORDS = (*_DIGIT_WORDS, _TEN, _TENS, *_ZERO_TENS, *SCALES)
+SPELLED_NUMBER = r"(?:(?:" + "|".join(sorted(SPELLED_WORDS, key=len, reverse=True)) + r")(?:\s+|$))+"
 _SPELLED_RE = regex.compile(r"^\s*" + SPELLED_NUMBER + r"\s*$", regex.IGNORECASE)
 
 _MAX_DIGITS = 40

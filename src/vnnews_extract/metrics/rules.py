@@ -160,6 +160,9 @@ _PERIOD_RE = regex.compile(
     r")(?!\p{L})",
     _F,
 )
+# every period expression holds one of these words (month, quarter, week, year, now): a sentence without them
+# has none, and `_PERIOD_RE`, slow to try at every character, need not run on it
+_PERIOD_WORDS = ("tháng", "quý", "tuần", "năm", "nay")
 _GAP_WINDOW = 160  # characters before a number that can still say what it is
 _RIGHT_AFTER = 24  # characters between a figure and a period that still belongs to it
 _COMPARED_REACH = 24  # "so với thời điểm cuối " before a period
@@ -338,8 +341,20 @@ def aspect_after(after: str) -> str | None:
     return found.group("what").strip() if found else None
 
 
+def _may_hold_period(text: str, start: int, end: int) -> bool:
+    """False when `text[start:end]` holds none of `_PERIOD_WORDS`, so no period expression.
+
+    >>> _may_hold_period("Giá xăng tăng mạnh", 0, 18), _may_hold_period("Quý II tăng", 0, 11)
+    (False, True)
+    """
+    folded = text[start:end].casefold()
+    return any(word in folded for word in _PERIOD_WORDS)
+
+
 def periods(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """The period expressions in `text[start:end]` (end offset, words), leaving out "so với <period>"."""
+    if not _may_hold_period(text, start, end):
+        return []
     return [
         (found.end(), found.group(0))
         for found in _PERIOD_RE.finditer(text, start, end)
@@ -379,6 +394,8 @@ def period_right_after(found: list[tuple[int, str]], text: str, position: int) -
 
 def period_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Where the period expressions of `text[start:end]` are (the subject finder cuts them out)."""
+    if not _may_hold_period(text, start, end):
+        return []
     return [found.span() for found in _PERIOD_RE.finditer(text, start, end)]
 
 
