@@ -11,7 +11,6 @@ Ranges ("từ 5-7%", "từ 10 đến 15 tỷ đồng") become one figure with `r
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -48,12 +47,16 @@ _QUANTITY_RE = regex.compile(
 )
 _MORE_RE = regex.compile(r"(\d+(?:[.,]\d+)*)\s*(" + SCALE_WORD + r")", regex.IGNORECASE)
 # Where a number may start, so that `_QUANTITY_RE` is tried there only (trying it at every character is
-# most of the cost of a sentence): a sign, a digit or a fraction sign, found in the text itself …
-_NUMERAL_START_RE = regex.compile(r"[-−+\d½⅓¼¾⅔]")
+# most of the cost of a sentence): a sign, a fraction sign or the first digit of a run (a number never
+# starts right after a digit), found in the text itself …
+_NUMERAL_START_RE = regex.compile(r"[-−+½⅓¼¾⅔]|\d+")
 # … or a word that opens a number ("hàng", "một" of "một nửa", the spelled numerals), found in the
 # case-folded text by the standard library's engine, which scans a plain list of words several times faster
 _NUMBER_WORD_RE = re.compile("|".join(sorted({"hàng", *SPELLED_WORDS}, key=len, reverse=True)))
 
+# Patterns that end at the number ("…\s*$") only say whether the words right before it are of a kind;
+# searched backwards (REVERSE) they are tried at the number alone, not at every character of the window.
+_BEFORE = regex.IGNORECASE | regex.REVERSE
 # Words right before a number that make it an identifier, not an amount ("Quyết định số 128",
 # "quốc lộ 1", "lần thứ 2", "Điều 5").
 _IDENTIFIER_BEFORE_RE = regex.compile(
@@ -61,7 +64,7 @@ _IDENTIFIER_BEFORE_RE = regex.compile(
     r"\bquốc lộ|\btỉnh lộ|\bQL|"
     r"\btuyến|\bmã số|\bhotline|\bNghị định|\bQuyết định|\bThông tư|\bChỉ thị|\bNghị quyết|\bLuật|\btop)"
     r"\s*$",
-    regex.IGNORECASE,
+    _BEFORE,
 )
 _YEAR_RE = regex.compile(r"(?:1[89]|20)\d\d$")
 # A bare number after a label word, a calendar word or inside a name labels something, it does not
@@ -73,7 +76,7 @@ _LABEL_BEFORE_RE = regex.compile(
     r"(?:(?<!\p{L})(?:cấp|bước|đợt|giai\s+đoạn|phần|chương|mục|bài|câu|hạng|vòng|ván|trận|kỳ|khóa|số|thứ"
     r"|hiệp|tập|mùa|ngày|tháng|quý|tuần|năm|lúc|ngõ|ngách|hẻm|kiệt|tổ|ấp|thôn|xóm|khu\s+phố)|\d"
     r"|(?-i:[\p{L}\d,]\s+\p{L}*\p{Lu}[\p{L}\d-]*|\p{Ll}\p{L}*\p{Lu}[\p{L}\d-]*))\s+$",
-    regex.IGNORECASE,
+    _BEFORE,
 )
 _PAIR_BEFORE_RE = regex.compile(r"\d\s*[-–]\s*$")
 _LABEL_REACH = 40
@@ -155,9 +158,9 @@ def _number_starts(text: str, start: int, end: int) -> Iterable[int]:
     folded = text[start:end].casefold()
     if len(folded) != end - start:
         return range(start, end)  # a letter folded to two ("ß" → "ss") moves the positions: try them all
-    signs = (found.start() for found in _NUMERAL_START_RE.finditer(text, start, end))
-    words = (start + found.start() for found in _NUMBER_WORD_RE.finditer(folded))
-    return heapq.merge(signs, words)
+    numerals = [found.start() for found in _NUMERAL_START_RE.finditer(text, start, end)]
+    words = [start + found.start() for found in _NUMBER_WORD_RE.finditer(folded)]
+    return sorted(numerals + words) if words else numerals
 
 
 def _quantities(text: str, start: int, end: int) -> Iterable[regex.Match[str]]:

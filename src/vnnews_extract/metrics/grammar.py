@@ -269,6 +269,10 @@ class _Reader:
         period = period_before(found_periods, figures[0].start if figures else end)
         if period:
             self.period = period
+        if not figures:  # most sentences: only the breakdown a "còn …" sentence continues is carried on
+            if not _CONTINUES_RE.match(sentence_text):
+                self.previous_candidates = []
+            return
         anaphor = _ANAPHORA_RE.match(sentence_text)
         opening = _PLACE_OPENING_RE.match(sentence_text)
         place = " ".join(opening.group("place").split()) if opening else None
