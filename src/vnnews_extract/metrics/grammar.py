@@ -12,6 +12,7 @@ C") moves every level later quoted for one of them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -43,6 +44,10 @@ __all__ = ["extract"]
 _F = regex.IGNORECASE
 # Sentence ends: ".", "!", "?", "…" before a capital, digit or quote; line breaks always end one.
 _SENTENCE_END_RE = regex.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}\d\"“(‘])|\s*\n\s*")
+# Each end is a whole run of spaces, right after a stop or around a line break: the pattern is tried at the
+# start of those runs only, found from their rare characters (a stop, a line break)
+_END_HINT_RE = regex.compile(r"[.!?…\n]")
+_SPACES_BEFORE_RE = regex.compile(r"\s*", regex.REVERSE)
 _SENTENCE_BASIS_RE = regex.compile(r"^\W*(?:\p{L}+[\s,]+){0,3}?so\s+với\s+[^,]{1,50},", _F)
 _FROM_END_RE = regex.compile(r"(?<!\p{L})từ(?:\s+\p{L}+){0,4}\s*$", _F)
 _ANAPHORA_RE = regex.compile(r"^\W*(?:" + "|".join(regex.escape(a) for a in ANAPHORA) + r")(?!\p{L})", _F)
@@ -112,10 +117,34 @@ class _Draft:
         return self.value is None
 
 
+def _sentence_ends(text: str) -> Iterator[regex.Match[str]]:
+    """`_SENTENCE_END_RE.finditer(text)`, trying the pattern only at runs of spaces that may end a sentence."""
+    resume = 0
+    for hint in _END_HINT_RE.finditer(text):
+        position = hint.start()
+        if position < resume:
+            continue
+        if text[position] == "\n":
+            spaces = _SPACES_BEFORE_RE.match(text, resume, position)  # always found, maybe empty
+            position = spaces.start() if spaces else position  # where the run of spaces around the break starts
+        else:
+            position += 1  # the run of spaces right after the stop
+        found = _SENTENCE_END_RE.match(text, position)
+        if found:
+            resume = found.end()
+            yield found
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
+    r"""Where each sentence of `text` is.
+
+    >>> t = "Giá tăng 2,5%. Lượng bán giảm.\nTheo Sở, ít hơn. v.v. và 1. Hết"
+    >>> [t[s:e] for s, e in _sentences(t)]
+    ['Giá tăng 2,5%.', 'Lượng bán giảm.', 'Theo Sở, ít hơn. v.v. và 1.', 'Hết']
+    """
     spans: list[tuple[int, int]] = []
     start = 0
-    for found in _SENTENCE_END_RE.finditer(text):
+    for found in _sentence_ends(text):
         spans.append((start, found.start()))
         start = found.end()
     spans.append((start, len(text)))
