@@ -12,7 +12,7 @@ Ranges ("từ 5-7%", "từ 10 đến 15 tỷ đồng") become one figure with `r
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -32,7 +32,7 @@ from .numbers import (
 from .units import UnitKind, UnitMatch, match_counted_noun, match_unit
 from .vocab import PAIR_CONTEXT
 
-__all__ = ["Figure", "find_figures"]
+__all__ = ["Figure", "find_figures", "number_starts"]
 
 # A number: digits (with an optional sign in "(-3%)"), or spelled-out words; then scale words, and
 # further "digits scale" groups for composed amounts ("2 tỷ 300 triệu").
@@ -149,24 +149,25 @@ def _quantity_value(found: regex.Match[str], english: bool) -> Decimal | None:
     return value
 
 
-def _number_starts(text: str, start: int, end: int) -> Iterable[int]:
+def number_starts(text: str, start: int = 0, end: int | None = None) -> Sequence[int]:
     """Every position of `text[start:end]` where a number may start, in order (some of them start none).
 
-    >>> list(_number_starts("Giá tăng 5%, gấp hai lần", 0, 24))
+    >>> list(number_starts("Giá tăng 5%, gấp hai lần"))
     [9, 17]
     """
-    folded = text[start:end].casefold()
-    if len(folded) != end - start:
-        return range(start, end)  # a letter folded to two ("ß" → "ss") moves the positions: try them all
-    numerals = [found.start() for found in _NUMERAL_START_RE.finditer(text, start, end)]
+    stop = len(text) if end is None else end
+    folded = text[start:stop].casefold()
+    if len(folded) != stop - start:
+        return range(start, stop)  # a letter folded to two ("ß" → "ss") moves the positions: try them all
+    numerals = [found.start() for found in _NUMERAL_START_RE.finditer(text, start, stop)]
     words = [start + found.start() for found in _NUMBER_WORD_RE.finditer(folded)]
     return sorted(numerals + words) if words else numerals
 
 
-def _quantities(text: str, start: int, end: int) -> Iterable[regex.Match[str]]:
-    """`_QUANTITY_RE.finditer(text, start, end)`, trying the pattern only where a number may start."""
+def _quantities(text: str, start: int, end: int, starts: Sequence[int]) -> Iterator[regex.Match[str]]:
+    """`_QUANTITY_RE.finditer(text, start, end)`, trying the pattern only at `starts` (see `number_starts`)."""
     resume = start
-    for position in _number_starts(text, start, end):
+    for position in starts:
         if position >= resume:
             found = _QUANTITY_RE.match(text, position, end)
             if found:
@@ -174,10 +175,10 @@ def _quantities(text: str, start: int, end: int) -> Iterable[regex.Match[str]]:
                 yield found
 
 
-def _raw_figures(text: str, start: int, end: int, english: bool) -> list[Figure]:
+def _raw_figures(text: str, start: int, end: int, english: bool, starts: Sequence[int]) -> list[Figure]:
     """Every number with its unit (or None) between `start` and `end`, identifiers dropped."""
     figures: list[Figure] = []
-    for found in _quantities(text, start, end):
+    for found in _quantities(text, start, end, starts):
         spelled = found.group("spelled")
         if spelled and not _SPELLED_DIGIT_RE.search(spelled):
             continue  # "một số" is "some", "tỷ đô" alone a label: a spelled amount needs a digit word (and a unit)
@@ -311,8 +312,11 @@ def _share_rates(text: str, figures: list[Figure]) -> list[Figure]:
     return shared
 
 
-def find_figures(text: str, start: int = 0, end: int | None = None, english: bool = False) -> list[Figure]:
-    """The figures of `text[start:end]`, in order; bare numbers and durations are left out.
+def find_figures(
+    text: str, start: int = 0, end: int | None = None, english: bool = False, starts: Sequence[int] | None = None
+) -> list[Figure]:
+    """The figures of `text[start:end]`, in order; bare numbers and durations are left out. A reader of many
+    sentences of one text passes `starts`, the part of `number_starts(text)` between `start` and `end`.
 
     >>> [(f.value, f.unit) for f in find_figures("ước đạt 1.320 triệu USD, giảm 47,6% so với cùng kỳ")]
     [(Decimal('1320000000'), 'USD'), (Decimal('47.6'), '%')]
@@ -324,7 +328,8 @@ def find_figures(text: str, start: int = 0, end: int | None = None, english: boo
     []
     """
     stop = len(text) if end is None else end
-    figures = _share_rates(text, _join_ranges(text, _raw_figures(text, start, stop, english)))
+    starts = number_starts(text, start, stop) if starts is None else starts
+    figures = _share_rates(text, _join_ranges(text, _raw_figures(text, start, stop, english, starts)))
     return [
         replace(f, value=tidy(f.value), range_max=None if f.range_max is None else tidy(f.range_max))
         for f in figures

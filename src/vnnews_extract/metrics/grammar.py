@@ -12,6 +12,7 @@ C") moves every level later quoted for one of them.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -19,7 +20,7 @@ from decimal import Decimal
 import regex
 
 from ..model import Basis, Change, Metric, Qualifier
-from .figures import Figure, find_figures
+from .figures import Figure, find_figures, number_starts
 from .numbers import english_separators
 from .rules import (
     Role,
@@ -214,6 +215,7 @@ class _Reader:
         self.english = english_separators(text)  # "1,320" is 1320 only where the whole text writes so
         self.sentence_start = 0
         self.spans = _sentences(text)  # where each sentence is; a metric quotes the sentence it was read in
+        self.number_starts = number_starts(text)  # found once for the text, not once a sentence
 
     def read(self) -> list[_Draft]:
         for number, (start, end) in enumerate(self.spans):
@@ -292,7 +294,9 @@ class _Reader:
     def _sentence(self, number: int, start: int, end: int) -> None:
         text = self.text
         self.sentence_start = start
-        figures = find_figures(text, start, end, self.english)
+        first = bisect.bisect_left(self.number_starts, start)
+        starts = self.number_starts[first : bisect.bisect_left(self.number_starts, end, first)]
+        figures = find_figures(text, start, end, self.english, starts) if starts else []
         sentence_text = text[start:end]
         found_periods = periods(text, start, end)
         period = period_before(found_periods, figures[0].start if figures else end)
