@@ -303,7 +303,7 @@ class _Reader:
         if period:
             self.period = period
         if not figures:  # most sentences: only the breakdown a "còn …" sentence continues is carried on
-            if not _CONTINUES_RE.match(sentence_text):
+            if self.previous_candidates and not _CONTINUES_RE.match(sentence_text):
                 self.previous_candidates = []
             return
         anaphor = _ANAPHORA_RE.match(sentence_text)
@@ -346,10 +346,11 @@ class _Reader:
             gap = text[gap_start : figure.start]
             after_end = figures[i + 1].start if i + 1 < len(figures) else end
             after = text[figure.end : after_end]
-            if has_marker(gap):
+            marker = has_marker(gap)
+            if marker:
                 before = [d for d in mine if not d.comparative]
                 candidates = before or [d for d in self.previous_sentence if not d.comparative]
-            breaks = ";" in gap or has_marker(gap)
+            breaks = ";" in gap or marker
             here_period = (
                 period_right_after(found_periods, text, figure.end)
                 or period_before(found_periods, figure.start)

@@ -78,6 +78,7 @@ _DATE_PHRASE_RE = regex.compile(
     r"(?<![\d.,])\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?(?![\d.,]\d)",
     _F,
 )
+_DATE_HINT_RE = regex.compile(r"\d[/.-]\d")  # what every date phrase holds: the slow pattern runs only then
 _PERIOD_LEAD_RE = regex.compile(r"(?<!\p{L})(?:trong|vào|sau|từ|đến|tới)\s+$", _F)
 _WORD_CHAR_RE = regex.compile(r"\p{L}|\d")
 _MAX_WORDS = 14
@@ -166,7 +167,8 @@ def subject_before(text: str, start: int, end: int) -> str | None:
         s = lead_in.start() if lead_in else s
         chars[s - start : e - start] = " " * (e - s)
     gap = _SO_VOI_RE.sub("", "".join(chars))
-    gap = _DATE_PHRASE_RE.sub(" ", _COMPARED_RE.sub(" ", gap) if "hơn" in gap else gap)
+    gap = _COMPARED_RE.sub(" ", gap) if "hơn" in gap else gap
+    gap = _DATE_PHRASE_RE.sub(" ", gap) if _DATE_HINT_RE.search(gap) else gap
     clause = _CLAUSE_SPLIT_RE.split(gap)[-1]
     # "… chiếm phần lớn với 15.155 tấn": "with" opens the figure's own phrase; when nothing is named
     # there, the words before "với" hold the subject
