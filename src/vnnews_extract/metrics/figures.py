@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import NamedTuple
 
 import regex
 
@@ -126,22 +127,37 @@ class Figure:
     fraction: bool = False  # "giảm gần ½", "giảm một nửa": a share, read as a percent
 
 
-def _quantity_value(found: regex.Match[str], english: bool) -> Decimal | None:
-    digits = found.group("digits")
-    english = english and not found.group("scale")  # "4,705 triệu" is 4.705 million everywhere
-    magnitude = found.group("magnitude")
-    if found.group("fraction"):
-        return FRACTIONS[" ".join(found.group("fraction").lower().split())]
-    if digits:
-        base = parse_digits(digits, english)
-    elif magnitude:
-        base = MAGNITUDES[magnitude.lower()]
+class _Number(NamedTuple):
+    """A number as `_QUANTITY_RE` reads it: where it stands and its named parts (None when absent)."""
+
+    start: int
+    end: int
+    sign: str | None
+    digits: str | None
+    magnitude: str | None
+    fraction: str | None
+    spelled: str | None
+    scale: str | None
+    more: str | None
+
+
+_PARTS = ("sign", "digits", "magnitude", "fraction", "spelled", "scale", "more")
+
+
+def _number_value(number: _Number, english: bool) -> Decimal | None:
+    english = english and not number.scale  # "4,705 triệu" is 4.705 million everywhere
+    if number.fraction:
+        return FRACTIONS[" ".join(number.fraction.lower().split())]
+    if number.digits:
+        base = parse_digits(number.digits, english)
+    elif number.magnitude:
+        base = MAGNITUDES[number.magnitude.lower()]
     else:
-        base = parse_spelled(found.group("spelled"))
+        base = parse_spelled(number.spelled or "")
     if base is None:
         return None
-    value = base * scale_of(found.group("scale") or "")
-    for more_digits, scale in _MORE_RE.findall(found.group("more") or ""):
+    value = base * scale_of(number.scale or "")
+    for more_digits, scale in _MORE_RE.findall(number.more or ""):
         extra = parse_digits(more_digits, english)
         if extra is None:
             return None
@@ -164,7 +180,7 @@ def number_starts(text: str, start: int = 0, end: int | None = None) -> Sequence
     return sorted(numerals + words) if words else numerals
 
 
-def _quantities(text: str, start: int, end: int, starts: Sequence[int]) -> Iterator[regex.Match[str]]:
+def _numbers(text: str, start: int, end: int, starts: Sequence[int]) -> Iterator[_Number]:
     """`_QUANTITY_RE.finditer(text, start, end)`, trying the pattern only at `starts` (see `number_starts`)."""
     resume = start
     for position in starts:
@@ -172,56 +188,55 @@ def _quantities(text: str, start: int, end: int, starts: Sequence[int]) -> Itera
             found = _QUANTITY_RE.match(text, position, end)
             if found:
                 resume = found.end()
-                yield found
+                yield _Number(position, resume, *found.group(*_PARTS))
 
 
 def _raw_figures(text: str, start: int, end: int, english: bool, starts: Sequence[int]) -> list[Figure]:
     """Every number with its unit (or None) between `start` and `end`, identifiers dropped."""
     figures: list[Figure] = []
-    for found in _quantities(text, start, end, starts):
-        spelled = found.group("spelled")
+    for number in _numbers(text, start, end, starts):
+        spelled = number.spelled
         if spelled and not _SPELLED_DIGIT_RE.search(spelled):
             continue  # "một số" is "some", "tỷ đô" alone a label: a spelled amount needs a digit word (and a unit)
-        unit = _unit_of(text, found, start, end)
-        scaled = bool(found.group("scale"))
-        if spelled and not (scaled or (unit and unit.kind in _UNITFUL_SPELLED)):
+        unit = _unit_of(text, number, start, end)
+        if spelled and not (number.scale or (unit and unit.kind in _UNITFUL_SPELLED)):
             continue  # "hai người": a spelled number makes an amount only with a scale word or a unit of measure
-        if found.group("magnitude") and unit is None:
+        if number.magnitude and unit is None:
             continue  # "hàng trăm" alone is "hundreds of" something unnamed
-        value = _quantity_value(found, english)
+        value = _number_value(number, english)
         if value is None:
             continue
-        if _IDENTIFIER_BEFORE_RE.search(text, max(start, found.start() - 20), found.start()) and not _is_percent(
-            text, found.end()
+        if _IDENTIFIER_BEFORE_RE.search(text, max(start, number.start - 20), number.start) and not _is_percent(
+            text, number.end
         ):
             continue  # "Quyết định số 128", "quốc lộ 1"; but "Top 85%" is a share
-        if _YEAR_RE.match(found.group(0)) and _YEAR_BEFORE_RE.search(
-            text, max(start, found.start() - 8), found.start()
+        if _YEAR_RE.match(text[number.start : number.end]) and _YEAR_BEFORE_RE.search(
+            text, max(start, number.start - 8), number.start
         ):
             continue  # "năm 2020"
         figures.append(
             Figure(
-                start=found.start(),
-                end=unit.end if unit and not found.group("fraction") else found.end(),
+                start=number.start,
+                end=unit.end if unit and not number.fraction else number.end,
                 value=value,
                 unit=unit.unit if unit else None,
                 kind=unit.kind if unit else None,
-                sign=(found.group("sign") or "").replace("−", "-"),
-                scaled=scaled,
-                approximate=bool(found.group("magnitude")),
-                fraction=bool(found.group("fraction")),
+                sign=(number.sign or "").replace("−", "-"),
+                scaled=bool(number.scale),
+                approximate=bool(number.magnitude),
+                fraction=bool(number.fraction),
             )
         )
     return figures
 
 
-def _unit_of(text: str, found: regex.Match[str], start: int, end: int) -> UnitMatch | None:
+def _unit_of(text: str, number: _Number, start: int, end: int) -> UnitMatch | None:
     """The unit of a number found between `start` and `end`: a unit word, a score's points, a counted noun."""
-    unit = _FRACTION_UNIT if found.group("fraction") else match_unit(text, found.end())
-    if unit is None and found.group("digits") and not _YEAR_RE.match(found.group("digits")):
-        unit = _score(text, found, start)  # "điểm tổng kết 8,7"; never "Điểm chuẩn 2012", a year
-    if unit is None and _may_count(text, found, start):
-        unit = match_counted_noun(text, found.end())
+    unit = _FRACTION_UNIT if number.fraction else match_unit(text, number.end)
+    if unit is None and number.digits and not _YEAR_RE.match(number.digits):
+        unit = _score(text, number, start)  # "điểm tổng kết 8,7"; never "Điểm chuẩn 2012", a year
+    if unit is None and _may_count(text, number, start):
+        unit = match_counted_noun(text, number.end)
     return None if unit is None or unit.end > end else unit
 
 
@@ -230,26 +245,26 @@ def _is_percent(text: str, position: int) -> bool:
     return unit is not None and unit.kind == "percent"
 
 
-def _may_count(text: str, found: regex.Match[str], start: int) -> bool:
+def _may_count(text: str, number: _Number, start: int) -> bool:
     """A bare number in digits that may count the noun after it: not a year, a label or part of a name."""
-    digits = found.group("digits")
-    if not digits or found.group("sign") or found.group("more") or _YEAR_RE.match(digits):
+    digits = number.digits
+    if not digits or number.sign or number.more or _YEAR_RE.match(digits):
         return False
     if digits.startswith("0") and digits[1:2].isdigit():
         return False
-    window = max(start, found.start() - _LABEL_REACH)
+    window = max(start, number.start - _LABEL_REACH)
     return not (
-        _LABEL_BEFORE_RE.search(text, window, found.start()) or _PAIR_BEFORE_RE.search(text, window, found.start())
+        _LABEL_BEFORE_RE.search(text, window, number.start) or _PAIR_BEFORE_RE.search(text, window, number.start)
     )
 
 
-def _score(text: str, found: regex.Match[str], start: int) -> UnitMatch | None:
+def _score(text: str, number: _Number, start: int) -> UnitMatch | None:
     """ "điểm tổng kết 8,7", "điểm thi đạt 27": a bare number after a named score is points."""
-    window = max(start, found.start() - _LABEL_REACH)
-    if "điểm" not in text[window : found.start()].lower():
+    window = max(start, number.start - _LABEL_REACH)
+    if "điểm" not in text[window : number.start].lower():
         return None  # the plain substring test first: most bare numbers have no score word near
-    before = _SCORE_BEFORE_RE.search(text, window, found.start())
-    return UnitMatch("point", "point", found.end()) if before else None
+    before = _SCORE_BEFORE_RE.search(text, window, number.start)
+    return UnitMatch("point", "point", number.end) if before else None
 
 
 def _join_ranges(text: str, figures: list[Figure]) -> list[Figure]:
