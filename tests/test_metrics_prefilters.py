@@ -119,6 +119,10 @@ def test_number_starts_find_every_number(texts: list[str]) -> None:
                 assert [(n.start, n.end) for n in figures._numbers(text, start, end, starts)] == plain, text
 
 
+def test_a_number_has_the_groups_of_the_pattern() -> None:
+    assert tuple(figures._QUANTITY_RE.groupindex) == figures._Number._fields[2:]
+
+
 def test_period_matches_find_every_period(texts: list[str]) -> None:
     for text in texts:
         for start, end in ((0, len(text)), (len(text) // 3, len(text))):

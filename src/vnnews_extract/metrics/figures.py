@@ -128,7 +128,8 @@ class Figure:
 
 
 class _Number(NamedTuple):
-    """A number as `_QUANTITY_RE` reads it: where it stands and its named parts (None when absent)."""
+    """A number as `_QUANTITY_RE` reads it: where it stands and its groups, in the pattern's order (None when
+    absent)."""
 
     start: int
     end: int
@@ -139,9 +140,6 @@ class _Number(NamedTuple):
     spelled: str | None
     scale: str | None
     more: str | None
-
-
-_PARTS = ("sign", "digits", "magnitude", "fraction", "spelled", "scale", "more")
 
 
 def _number_value(number: _Number, english: bool) -> Decimal | None:
@@ -157,7 +155,7 @@ def _number_value(number: _Number, english: bool) -> Decimal | None:
     if base is None:
         return None
     value = base * scale_of(number.scale or "")
-    for more_digits, scale in _MORE_RE.findall(number.more or ""):
+    for more_digits, scale in _MORE_RE.findall(number.more) if number.more else ():
         extra = parse_digits(more_digits, english)
         if extra is None:
             return None
@@ -188,7 +186,7 @@ def _numbers(text: str, start: int, end: int, starts: Sequence[int]) -> Iterator
             found = _QUANTITY_RE.match(text, position, end)
             if found:
                 resume = found.end()
-                yield _Number(position, resume, *found.group(*_PARTS))
+                yield _Number(position, resume, *found.groups())
 
 
 def _raw_figures(text: str, start: int, end: int, english: bool, starts: Sequence[int]) -> list[Figure]:
