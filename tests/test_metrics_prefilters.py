@@ -148,8 +148,8 @@ def test_backward_windows_agree_with_forward(pattern: regex.Pattern[str], texts:
 def test_case_folding_matches_the_grammar() -> None:
     """A character the grammar's case-insensitive patterns take for a letter of a listed word folds to that letter
     (or to several characters, and then the positions are not trusted), and folds to it only if it is a letter."""
-    words = {*SPELLED_WORDS, "hàng", *rules._PERIOD_WORDS, *rules._PERIOD_OPENER_RE.pattern.split("|")}
-    letters = sorted({c for word in words for c in word})
+    scans = (figures._NUMBER_WORD_RE.pattern, rules._PERIOD_OPENER_RE.pattern, *rules._PERIOD_WORDS)
+    letters = sorted({c for scan in scans for c in regex.findall(r"\p{L}", scan)})
     every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
     for letter in letters:
         for found in regex.finditer(regex.escape(letter), every, regex.IGNORECASE):

@@ -164,11 +164,15 @@ _PERIOD_RE = regex.compile(
 # every period expression holds one of these words (month, quarter, week, year, now): a sentence without them
 # has none, and `_PERIOD_RE`, slow to try at every character, need not run on it
 _PERIOD_WORDS = ("tháng", "quý", "tuần", "năm", "nay")
-# In the others it is tried where a period may start: at a month count in digits ("6 tháng") or at one of the
-# words that open one, found in the case-folded text by the standard library's engine (as `figures` finds
-# number words): a plain list of words is scanned several times faster there than by `regex`
+# In the others it is tried where a period may start: at a month count in digits ("6 tháng") or at a word that
+# opens one ("tháng", "quý", "từ đầu", "sáu tháng", …), found in the case-folded text by the standard library's
+# engine (as `figures` finds number words), several times faster there than by `regex`; each word is found
+# alone (what must follow it is looked ahead at), so that one found never hides the next
 _MONTH_COUNT_START_RE = regex.compile(r"\d(?=\d?\s+tháng)", _F)
-_PERIOD_OPENER_RE = re.compile("lũy|tính|sau|nửa|tháng|quý|tuần|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|từ|đến|trong")
+_PERIOD_OPENER_RE = re.compile(
+    r"(?:tháng|quý|tuần|sau|năm|mười)(?=\s)|lũy(?=\s+kế)|tính(?=\s+(?:chung|riêng))|nửa(?=\s+(?:đầu|cuối))"
+    r"|(?:một|hai|ba|bốn|sáu|bảy|tám|chín)(?=\s+tháng)|từ(?=\s+đầu)|đến(?=\s+nay)|trong(?=\s+tháng)"
+)
 _GAP_WINDOW = 160  # characters before a number that can still say what it is
 _RIGHT_AFTER = 24  # characters between a figure and a period that still belongs to it
 _COMPARED_REACH = 24  # "so với thời điểm cuối " before a period
