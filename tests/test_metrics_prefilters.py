@@ -9,6 +9,7 @@ case-folding the word scans rely on.
 
 from __future__ import annotations
 
+import functools
 import random
 import sys
 
@@ -145,17 +146,36 @@ def test_backward_windows_agree_with_forward(pattern: regex.Pattern[str], texts:
                 assert bool(pattern.search(text, start, end)) == bool(forward.search(text, start, end)), text
 
 
+@functools.cache
+def _every_character() -> str:
+    return "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+
+
+def _folds(letters: set[str]) -> set[tuple[str, str]]:
+    """(letter, what it folds to) for every character the grammar's case-insensitive patterns take for a letter."""
+    every = _every_character()
+    return {
+        (letter, found.group().casefold())
+        for letter in letters
+        for found in regex.finditer(regex.escape(letter), every, regex.IGNORECASE)
+    }
+
+
 def test_case_folding_matches_the_grammar() -> None:
-    """A character the grammar's case-insensitive patterns take for a letter of a listed word folds to that letter
-    (or to several characters, and then the positions are not trusted), and folds to it only if it is a letter."""
-    scans = (figures._NUMBER_WORD_RE.pattern, rules._PERIOD_OPENER_RE.pattern, *rules._PERIOD_WORDS)
-    letters = sorted({c for scan in scans for c in regex.findall(r"\p{L}", scan)})
-    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
-    for letter in letters:
-        for found in regex.finditer(regex.escape(letter), every, regex.IGNORECASE):
-            folded = found.group().casefold()
-            assert folded == letter or len(folded) != 1, (letter, found.group())
-    for char in every:
+    """What the grammar's case-insensitive patterns take for a letter of a listed word folds to that letter; for the
+    word scans that find positions, it may fold to several characters instead (then no position is trusted).
+    Only a letter folds to one of those letters (so a found word never starts inside another)."""
+    gate = {c for word in rules._PERIOD_WORDS for c in word}
+    assert all(letter == folded for letter, folded in _folds(gate))
+    scans = (figures._NUMBER_WORD_RE.pattern, rules._PERIOD_OPENER_RE.pattern)
+    letters = {c for scan in scans for c in regex.findall(r"\p{L}", scan)}
+    assert all(letter == folded or len(folded) != 1 for letter, folded in _folds(letters))
+    for char in _every_character():
         folded = char.casefold()
         if len(folded) == 1 and folded in letters:
             assert regex.match(r"\p{L}", char), char
+
+
+def test_the_word_scans_spaces_include_the_grammars() -> None:
+    """The word scans look ahead for a space with the standard library's `\\s`: it must take every `regex` one."""
+    assert all(space.isspace() for space in regex.findall(r"\s", _every_character()))

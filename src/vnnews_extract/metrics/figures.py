@@ -51,9 +51,10 @@ _MORE_RE = regex.compile(r"(\d+(?:[.,]\d+)*)\s*(" + SCALE_WORD + r")", regex.IGN
 # most of the cost of a sentence): a sign, a fraction sign or the first digit of a run (a number never
 # starts right after a digit), found in the text itself …
 _NUMERAL_START_RE = regex.compile(r"[-−+½⅓¼¾⅔]|\d+")
-# … or a word that opens a number ("hàng", "một" of "một nửa", the spelled numerals), found in the
-# case-folded text by the standard library's engine, which scans a plain list of words several times faster
-_NUMBER_WORD_RE = re.compile("|".join(sorted({"hàng", *SPELLED_WORDS}, key=len, reverse=True)))
+# … or a word that opens a number ("hàng", "một" of "một nửa", the spelled numerals) and a space after it,
+# found in the case-folded text by the standard library's engine, which scans a plain list of words several
+# times faster (its spaces are the `regex` ones and a few more)
+_NUMBER_WORD_RE = re.compile("(?:" + "|".join(sorted({"hàng", *SPELLED_WORDS}, key=len, reverse=True)) + r")(?=\s)")
 
 # Patterns that end at the number ("…\s*$") only say whether the words right before it are of a kind;
 # searched backwards (REVERSE) they are tried at the number alone, not at every character of the window.
