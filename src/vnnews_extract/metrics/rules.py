@@ -164,6 +164,7 @@ _PERIOD_RE = regex.compile(
 # every period expression holds one of these words (month, quarter, week, year, now): a sentence without them
 # has none, and `_PERIOD_RE`, slow to try at every character, need not run on it
 _PERIOD_WORDS = ("tháng", "quý", "tuần", "năm", "nay")
+_PERIOD_WORD_RE = re.compile("|".join(_PERIOD_WORDS))  # searched in the case-folded sentence
 # In the others it is tried where a period may start: at a month count in digits ("6 tháng") or at a word that
 # opens one ("tháng", "quý", "từ đầu", "sáu tháng", …), found in the case-folded text by the standard library's
 # engine (as `figures` finds number words), several times faster there than by `regex`; each word is found
@@ -358,7 +359,7 @@ def _period_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str
     ['Quý II', '6 tháng đầu năm']
     """
     folded = text[start:end].casefold()
-    if not any(word in folded for word in _PERIOD_WORDS):
+    if not _PERIOD_WORD_RE.search(folded):
         return
     if len(folded) == end - start:
         digits = [found.start() for found in _MONTH_COUNT_START_RE.finditer(text, start, end)]
