@@ -344,8 +344,16 @@ def find_figures(
     stop = len(text) if end is None else end
     starts = number_starts(text, start, stop) if starts is None else starts
     figures = _share_rates(text, _join_ranges(text, _raw_figures(text, start, stop, english, starts)))
-    return [
-        replace(f, value=tidy(f.value), range_max=None if f.range_max is None else tidy(f.range_max))
-        for f in figures
-        if f.unit is not None and f.kind != "time"
-    ]
+    return [_tidied(f) for f in figures if f.unit is not None and f.kind != "time"]
+
+
+def _tidied(figure: Figure) -> Figure:
+    """`figure` with its value and range in their shortest form (a copy only when one of them changes: most
+    numbers are read that way already)."""
+    value = tidy(figure.value)
+    range_max = None if figure.range_max is None else tidy(figure.range_max)
+    if value.as_tuple() == figure.value.as_tuple() and (
+        range_max is None or figure.range_max is None or range_max.as_tuple() == figure.range_max.as_tuple()
+    ):
+        return figure
+    return replace(figure, value=value, range_max=range_max)
