@@ -46,6 +46,19 @@ _PIECES = [
     "đến nay",
     "trong",
     "so với",
+    "tăng",
+    "giảm",
+    "sụt giảm",
+    "mạnh",
+    "thêm",
+    "khoảng",
+    "gần",
+    "hơn",
+    "nói hơn",
+    "lên tới",
+    "ở mức",
+    "là",
+    "từ",
     "thứ",
     "số",
     "Quyết định",
@@ -138,6 +151,7 @@ def test_sentence_ends_are_the_plain_ends(texts: list[str]) -> None:
 
 @pytest.mark.parametrize("pattern", [figures._IDENTIFIER_BEFORE_RE, figures._LABEL_BEFORE_RE], ids=["id", "label"])
 def test_backward_windows_agree_with_forward(pattern: regex.Pattern[str], texts: list[str]) -> None:
+    """A window that ends at the number is matched backwards exactly when it is matched forwards."""
     forward = regex.compile(pattern.pattern, pattern.flags & ~regex.REVERSE)
     for text in texts[:600]:
         for end in range(len(text) + 1):
