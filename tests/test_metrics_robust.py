@@ -141,3 +141,11 @@ def test_long_hostile_inputs_stay_linear() -> None:
         started = time.perf_counter()
         _well_formed(extract_metrics(text))
         assert time.perf_counter() - started < 2.0, text[:20]
+
+
+def test_spelled_numbers_in_letters_that_fold_oddly() -> None:
+    """A dotted capital I ("HAİ") or a long s ("ſáu") matches the spelled numerals without case, but lower() does
+    not give the numeral back: no figure is read from it, and nothing raises."""
+    for text in ("Giá HAİ triệu đồng mỗi lượng", "Sản lượng ſáu tấn", "ſáu nghìn tỷ đồng, HAİ phần trăm"):
+        _well_formed(extract_metrics(text))
+    assert parse_number("HAİ triệu") is None

@@ -197,6 +197,8 @@ def parse_spelled(s: str) -> Decimal | None:
     True
     >>> parse_spelled("xin chào") is None
     True
+    >>> parse_spelled("HAİ") is None
+    True
     """
     if not _SPELLED_RE.match(s):
         return None
@@ -220,7 +222,7 @@ def parse_spelled(s: str) -> Decimal | None:
         elif word == "trăm":
             group = (group + (digit if digit is not None else 1)) * 100
             digit = None
-        else:
+        elif word in SCALES:
             factor = SCALES[word]
             unit = group + (digit or 0)
             if unit == 0 and total:
@@ -230,6 +232,8 @@ def parse_spelled(s: str) -> Decimal | None:
             else:
                 total += (unit or 1) * factor
             group, digit, last_factor, seen_scale = Decimal(0), None, factor, True
+        else:
+            return None  # matched without case by a letter lower() does not give back ("HAİ", "ſáu")
     value = total + group + (digit or 0)
     if not seen_scale and value == 0 and "không" not in s.lower():
         return None
