@@ -46,8 +46,8 @@ _F = regex.IGNORECASE
 # Sentence ends: ".", "!", "?", "…" before a capital, digit or quote; line breaks always end one.
 _SENTENCE_END_RE = regex.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}\d\"“(‘])|\s*\n\s*")
 # Each end is a whole run of spaces, right after a stop or around a line break: the pattern is tried at the
-# start of those runs only, found from their rare characters (a stop, a line break)
-_END_HINT_RE = regex.compile(r"[.!?…\n]")
+# start of those runs only, found from their rare characters (a stop with a space after it, a line break)
+_END_HINT_RE = regex.compile(r"[.!?…](?=\s)|\n")
 _SPACES_BEFORE_RE = regex.compile(r"\s*", regex.REVERSE)
 _SENTENCE_BASIS_RE = regex.compile(r"^\W*(?:\p{L}+[\s,]+){0,3}?so\s+với\s+[^,]{1,50},", _F)
 _FROM_END_RE = regex.compile(r"(?<!\p{L})từ(?:\s+\p{L}+){0,4}\s*$", _F)

@@ -88,6 +88,7 @@ _MAX_DIGITS = 40
 _COMMA_GROUP_RE = regex.compile(
     r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])(?!\s*(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L}))", regex.IGNORECASE
 )
+_COMMA_GROUP_HINT_RE = regex.compile(r",\d\d\d")  # what every comma group holds: the slow pattern runs only then
 _VIETNAMESE_SHAPE_RE = regex.compile(r"\d,(?:\d{1,2}|\d{4,})(?!\d)|(?<![\d.,])\d{1,3}\.\d{3}(?![\d])")
 _DIGITS_RE = regex.compile(r"^[+-]?\d+(?:[.,]\d+)*$")
 _NUMBER_PART_RE = regex.compile(r"(\d+(?:[.,]\d+)*)\s*(" + SCALE_WORD + r"(?:\s+" + SCALE_WORD + r")*)?", regex.I)
@@ -108,7 +109,8 @@ def english_separators(text: str) -> bool:
     >>> english_separators("đạt 4,705 triệu USD")
     False
     """
-    return bool(_COMMA_GROUP_RE.search(text)) and not _VIETNAMESE_SHAPE_RE.search(text)
+    has_groups = bool(_COMMA_GROUP_HINT_RE.search(text)) and bool(_COMMA_GROUP_RE.search(text))
+    return has_groups and not _VIETNAMESE_SHAPE_RE.search(text)
 
 
 def parse_digits(s: str, english: bool = False) -> Decimal | None:
