@@ -150,7 +150,7 @@ def _number_value(number: _Number, english: bool) -> Decimal | None:
     if number.digits:
         base = parse_digits(number.digits, english)
     elif number.magnitude:
-        base = MAGNITUDES[number.magnitude.lower()]
+        base = MAGNITUDES.get(number.magnitude.lower())  # None for "TRİỆU", matched without case
     else:
         base = parse_spelled(number.spelled or "")
     if base is None:

@@ -337,12 +337,13 @@ def qualifier_for(gap: str, framing: str, after: str = "") -> Qualifier | None:
     above = _AND_ABOVE_RE.match(after)
     if above:
         return "over" if above.group("way").lower() == "lên" else "under"
+    # (a word matched without case by a letter lower() does not give back, "dự kİến", names no qualifier)
     adjacent = _ADJACENT_QUALIFIER_RE.search(gap[-_GAP_WINDOW:])
     if adjacent:
-        return QUALIFIERS[" ".join(adjacent.group("q").lower().split())]
+        return QUALIFIERS.get(" ".join(adjacent.group("q").lower().split()))
     framed = _FRAMING_QUALIFIER_RE.search(framing)
     if framed:
-        return QUALIFIERS[" ".join(framed.group("q").lower().split())]
+        return QUALIFIERS.get(" ".join(framed.group("q").lower().split()))
     return None
 
 
