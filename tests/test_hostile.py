@@ -327,14 +327,11 @@ def _slow_in(stage: str) -> pytest.MarkDecorator:
         pytest.param(
             " ".join(article_text().split("\n")) * 2000,
             id="figures-in-one-passage",
-            # linear since main's metrics fixes, but 1.3–1.7 s/MB (metrics and text segmenter per-sentence cost)
-            marks=pytest.mark.xfail(strict=False, reason="over budget, linear: per-sentence cost of metrics"),
         ),
         pytest.param("Tiêu đề bài viết\nGiá " + "1" * 30_000 + " tăng.", id="digit-run"),
         pytest.param(
             ("Thứ Năm, 21/11/2024 19:36:28 GMT+7 " + " ".join(PARAGRAPHS) + " ") * 4000,
             id="dates-in-one-line",
-            marks=_slow_in("metrics: about 0.4 ms per sentence of dates and figures (3.7 s/MB)"),
         ),
         # past parse.MAX_ELEMENTS, read as text, then past parse.MAX_LINES: refused, in time
         pytest.param("<html><body>" + "<p>a</p>" * 600_000 + "</body></html>", id="tiny-paragraphs"),

@@ -141,3 +141,20 @@ def test_long_hostile_inputs_stay_linear() -> None:
         started = time.perf_counter()
         _well_formed(extract_metrics(text))
         assert time.perf_counter() - started < 2.0, text[:20]
+
+
+def test_numbers_and_units_in_letters_that_fold_oddly() -> None:
+    """A dotted capital I ("HAİ") or a long s ("ſáu", "UſD") matches the numerals, unit words and qualifiers without
+    case, but lower() does not give the word back: nothing is read from it, and nothing raises."""
+    texts = (
+        "Giá HAİ triệu đồng mỗi lượng",
+        "Sản lượng ſáu tấn",
+        "ſáu nghìn tỷ đồng, HAİ phần trăm",
+        "Quyết định số 5 UſD",
+        "năm 2020 UſD, hai ba UſD",
+        "hàng TRİỆU người",
+        "Doanh thu dự kİến đạt 5 tỷ đồng, chỉ tİêu 7 tỷ đồng",
+    )
+    for text in texts:
+        _well_formed(extract_metrics(text))
+    assert parse_number("HAİ triệu") is None

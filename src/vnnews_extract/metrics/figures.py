@@ -11,16 +11,29 @@ Ranges ("từ 5-7%", "từ 10 đến 15 tỷ đồng") become one figure with `r
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import NamedTuple
 
 import regex
 
-from .numbers import DIGITS, MAGNITUDES, SCALE_WORD, SPELLED_NUMBER, parse_digits, parse_spelled, scale_of, tidy
+from .numbers import (
+    DIGITS,
+    MAGNITUDES,
+    SCALE_WORD,
+    SPELLED_NUMBER,
+    SPELLED_WORDS,
+    parse_digits,
+    parse_spelled,
+    scale_of,
+    tidy,
+)
 from .units import UnitKind, UnitMatch, match_counted_noun, match_unit
 from .vocab import PAIR_CONTEXT
 
-__all__ = ["Figure", "find_figures"]
+__all__ = ["Figure", "find_figures", "number_starts"]
 
 # A number: digits (with an optional sign in "(-3%)"), or spelled-out words; then scale words, and
 # further "digits scale" groups for composed amounts ("2 tỷ 300 triệu").
@@ -34,7 +47,18 @@ _QUANTITY_RE = regex.compile(
     regex.IGNORECASE,
 )
 _MORE_RE = regex.compile(r"(\d+(?:[.,]\d+)*)\s*(" + SCALE_WORD + r")", regex.IGNORECASE)
+# Where a number may start, so that `_QUANTITY_RE` is tried there only (trying it at every character is
+# most of the cost of a sentence): a sign, a fraction sign or the first digit of a run (a number never
+# starts right after a digit), found in the text itself …
+_NUMERAL_START_RE = regex.compile(r"[-−+½⅓¼¾⅔]|\d+")
+# … or a word that opens a number ("hàng", "một" of "một nửa", the spelled numerals) and a space after it,
+# found in the case-folded text by the standard library's engine, which scans a plain list of words several
+# times faster (its spaces are the `regex` ones and a few more)
+_NUMBER_WORD_RE = re.compile("(?:" + "|".join(sorted({"hàng", *SPELLED_WORDS}, key=len, reverse=True)) + r")(?=\s)")
 
+# Patterns that end at the number ("…\s*$") only say whether the words right before it are of a kind;
+# searched backwards (REVERSE) they are tried at the number alone, not at every character of the window.
+_BEFORE = regex.IGNORECASE | regex.REVERSE
 # Words right before a number that make it an identifier, not an amount ("Quyết định số 128",
 # "quốc lộ 1", "lần thứ 2", "Điều 5").
 _IDENTIFIER_BEFORE_RE = regex.compile(
@@ -42,7 +66,7 @@ _IDENTIFIER_BEFORE_RE = regex.compile(
     r"\bquốc lộ|\btỉnh lộ|\bQL|"
     r"\btuyến|\bmã số|\bhotline|\bNghị định|\bQuyết định|\bThông tư|\bChỉ thị|\bNghị quyết|\bLuật|\btop)"
     r"\s*$",
-    regex.IGNORECASE,
+    _BEFORE,
 )
 _YEAR_RE = regex.compile(r"(?:1[89]|20)\d\d$")
 # A bare number after a label word, a calendar word or inside a name labels something, it does not
@@ -54,7 +78,7 @@ _LABEL_BEFORE_RE = regex.compile(
     r"(?:(?<!\p{L})(?:cấp|bước|đợt|giai\s+đoạn|phần|chương|mục|bài|câu|hạng|vòng|ván|trận|kỳ|khóa|số|thứ"
     r"|hiệp|tập|mùa|ngày|tháng|quý|tuần|năm|lúc|ngõ|ngách|hẻm|kiệt|tổ|ấp|thôn|xóm|khu\s+phố)|\d"
     r"|(?-i:[\p{L}\d,]\s+\p{L}*\p{Lu}[\p{L}\d-]*|\p{Ll}\p{L}*\p{Lu}[\p{L}\d-]*))\s+$",
-    regex.IGNORECASE,
+    _BEFORE,
 )
 _PAIR_BEFORE_RE = regex.compile(r"\d\s*[-–]\s*$")
 _LABEL_REACH = 40
@@ -104,22 +128,35 @@ class Figure:
     fraction: bool = False  # "giảm gần ½", "giảm một nửa": a share, read as a percent
 
 
-def _quantity_value(found: regex.Match[str], english: bool) -> Decimal | None:
-    digits = found.group("digits")
-    english = english and not found.group("scale")  # "4,705 triệu" is 4.705 million everywhere
-    magnitude = found.group("magnitude")
-    if found.group("fraction"):
-        return FRACTIONS[" ".join(found.group("fraction").lower().split())]
-    if digits:
-        base = parse_digits(digits, english)
-    elif magnitude:
-        base = MAGNITUDES[magnitude.lower()]
+class _Number(NamedTuple):
+    """A number as `_QUANTITY_RE` reads it: where it stands and its groups, in the pattern's order (None when
+    absent)."""
+
+    start: int
+    end: int
+    sign: str | None
+    digits: str | None
+    magnitude: str | None
+    fraction: str | None
+    spelled: str | None
+    scale: str | None
+    more: str | None
+
+
+def _number_value(number: _Number, english: bool) -> Decimal | None:
+    english = english and not number.scale  # "4,705 triệu" is 4.705 million everywhere
+    if number.fraction:
+        return FRACTIONS[" ".join(number.fraction.lower().split())]
+    if number.digits:
+        base = parse_digits(number.digits, english)
+    elif number.magnitude:
+        base = MAGNITUDES.get(number.magnitude.lower())  # None for "TRİỆU", matched without case
     else:
-        base = parse_spelled(found.group("spelled"))
+        base = parse_spelled(number.spelled or "")
     if base is None:
         return None
-    value = base * scale_of(found.group("scale") or "")
-    for more_digits, scale in _MORE_RE.findall(found.group("more") or ""):
+    value = base * scale_of(number.scale or "")
+    for more_digits, scale in _MORE_RE.findall(number.more) if number.more else ():
         extra = parse_digits(more_digits, english)
         if extra is None:
             return None
@@ -127,50 +164,79 @@ def _quantity_value(found: regex.Match[str], english: bool) -> Decimal | None:
     return value
 
 
-def _raw_figures(text: str, start: int, end: int, english: bool) -> list[Figure]:
+def number_starts(text: str, start: int = 0, end: int | None = None) -> Sequence[int]:
+    """Every position of `text[start:end]` where a number may start, in order (some of them start none).
+
+    >>> list(number_starts("Giá tăng 5%, gấp hai lần"))
+    [9, 17]
+    """
+    stop = len(text) if end is None else end
+    folded = text[start:stop].casefold()
+    if len(folded) != stop - start:
+        return range(start, stop)  # a letter folded to two ("ß" → "ss") moves the positions: try them all
+    numerals = [found.start() for found in _NUMERAL_START_RE.finditer(text, start, stop)]
+    words = [start + found.start() for found in _NUMBER_WORD_RE.finditer(folded)]
+    return sorted(numerals + words) if words else numerals
+
+
+def _numbers(text: str, start: int, end: int, starts: Sequence[int]) -> Iterator[_Number]:
+    """`_QUANTITY_RE.finditer(text, start, end)`, trying the pattern only at `starts` (see `number_starts`)."""
+    resume = start
+    for position in starts:
+        if position >= resume:
+            found = _QUANTITY_RE.match(text, position, end)
+            if found:
+                resume = found.end()
+                yield _Number(position, resume, *found.groups())
+
+
+def _raw_figures(text: str, start: int, end: int, english: bool, starts: Sequence[int]) -> list[Figure]:
     """Every number with its unit (or None) between `start` and `end`, identifiers dropped."""
     figures: list[Figure] = []
-    for found in _QUANTITY_RE.finditer(text, start, end):
-        value = _quantity_value(found, english)
+    for number in _numbers(text, start, end, starts):
+        spelled = number.spelled
+        if spelled and not _SPELLED_DIGIT_RE.search(spelled):
+            continue  # "một số" is "some", "tỷ đô" alone a label: a spelled amount needs a digit word (and a unit)
+        unit = _unit_of(text, number, start, end)
+        if spelled and not (number.scale or (unit and unit.kind in _UNITFUL_SPELLED)):
+            continue  # "hai người": a spelled number makes an amount only with a scale word or a unit of measure
+        if number.magnitude and unit is None:
+            continue  # "hàng trăm" alone is "hundreds of" something unnamed
+        value = _number_value(number, english)
         if value is None:
             continue
-        if _IDENTIFIER_BEFORE_RE.search(text, max(start, found.start() - 20), found.start()) and not _is_percent(
-            text, found.end()
+        if _IDENTIFIER_BEFORE_RE.search(text, max(start, number.start - 20), number.start) and not _is_percent(
+            text, number.end
         ):
             continue  # "Quyết định số 128", "quốc lộ 1"; but "Top 85%" is a share
-        if _YEAR_RE.match(found.group(0)) and _YEAR_BEFORE_RE.search(
-            text, max(start, found.start() - 8), found.start()
+        if _YEAR_RE.match(text[number.start : number.end]) and _YEAR_BEFORE_RE.search(
+            text, max(start, number.start - 8), number.start
         ):
             continue  # "năm 2020"
-        unit = _FRACTION_UNIT if found.group("fraction") else match_unit(text, found.end())
-        if unit is None and found.group("digits") and not _YEAR_RE.match(found.group("digits")):
-            unit = _score(text, found, start)  # "điểm tổng kết 8,7"; never "Điểm chuẩn 2012", a year
-        if unit is None and _may_count(text, found, start):
-            unit = match_counted_noun(text, found.end())
-        if unit is not None and unit.end > end:
-            unit = None
-        scaled = bool(found.group("scale"))
-        spelled = found.group("spelled")
-        if found.group("magnitude") and unit is None:
-            continue  # "hàng trăm" alone is "hundreds of" something unnamed
-        if spelled and (
-            not _SPELLED_DIGIT_RE.search(spelled) or not (scaled or (unit and unit.kind in _UNITFUL_SPELLED))
-        ):
-            continue  # "tỷ đô" alone is a label, "một số" is "some"; spelled amounts need a digit word and a unit
         figures.append(
             Figure(
-                start=found.start(),
-                end=unit.end if unit and not found.group("fraction") else found.end(),
+                start=number.start,
+                end=unit.end if unit and not number.fraction else number.end,
                 value=value,
                 unit=unit.unit if unit else None,
                 kind=unit.kind if unit else None,
-                sign=(found.group("sign") or "").replace("−", "-"),
-                scaled=scaled,
-                approximate=bool(found.group("magnitude")),
-                fraction=bool(found.group("fraction")),
+                sign=(number.sign or "").replace("−", "-"),
+                scaled=bool(number.scale),
+                approximate=bool(number.magnitude),
+                fraction=bool(number.fraction),
             )
         )
     return figures
+
+
+def _unit_of(text: str, number: _Number, start: int, end: int) -> UnitMatch | None:
+    """The unit of a number found between `start` and `end`: a unit word, a score's points, a counted noun."""
+    unit = _FRACTION_UNIT if number.fraction else match_unit(text, number.end)
+    if unit is None and number.digits and not _YEAR_RE.match(number.digits):
+        unit = _score(text, number, start)  # "điểm tổng kết 8,7"; never "Điểm chuẩn 2012", a year
+    if unit is None and _may_count(text, number, start):
+        unit = match_counted_noun(text, number.end)
+    return None if unit is None or unit.end > end else unit
 
 
 def _is_percent(text: str, position: int) -> bool:
@@ -178,26 +244,26 @@ def _is_percent(text: str, position: int) -> bool:
     return unit is not None and unit.kind == "percent"
 
 
-def _may_count(text: str, found: regex.Match[str], start: int) -> bool:
+def _may_count(text: str, number: _Number, start: int) -> bool:
     """A bare number in digits that may count the noun after it: not a year, a label or part of a name."""
-    digits = found.group("digits")
-    if not digits or found.group("sign") or found.group("more") or _YEAR_RE.match(digits):
+    digits = number.digits
+    if not digits or number.sign or number.more or _YEAR_RE.match(digits):
         return False
     if digits.startswith("0") and digits[1:2].isdigit():
         return False
-    window = max(start, found.start() - _LABEL_REACH)
+    window = max(start, number.start - _LABEL_REACH)
     return not (
-        _LABEL_BEFORE_RE.search(text, window, found.start()) or _PAIR_BEFORE_RE.search(text, window, found.start())
+        _LABEL_BEFORE_RE.search(text, window, number.start) or _PAIR_BEFORE_RE.search(text, window, number.start)
     )
 
 
-def _score(text: str, found: regex.Match[str], start: int) -> UnitMatch | None:
+def _score(text: str, number: _Number, start: int) -> UnitMatch | None:
     """ "điểm tổng kết 8,7", "điểm thi đạt 27": a bare number after a named score is points."""
-    window = max(start, found.start() - _LABEL_REACH)
-    if "điểm" not in text[window : found.start()].lower():
+    window = max(start, number.start - _LABEL_REACH)
+    if "điểm" not in text[window : number.start].lower():
         return None  # the plain substring test first: most bare numbers have no score word near
-    before = _SCORE_BEFORE_RE.search(text, window, found.start())
-    return UnitMatch("point", "point", found.end()) if before else None
+    before = _SCORE_BEFORE_RE.search(text, window, number.start)
+    return UnitMatch("point", "point", number.end) if before else None
 
 
 def _join_ranges(text: str, figures: list[Figure]) -> list[Figure]:
@@ -260,8 +326,11 @@ def _share_rates(text: str, figures: list[Figure]) -> list[Figure]:
     return shared
 
 
-def find_figures(text: str, start: int = 0, end: int | None = None, english: bool = False) -> list[Figure]:
-    """The figures of `text[start:end]`, in order; bare numbers and durations are left out.
+def find_figures(
+    text: str, start: int = 0, end: int | None = None, english: bool = False, starts: Sequence[int] | None = None
+) -> list[Figure]:
+    """The figures of `text[start:end]`, in order; bare numbers and durations are left out. A reader of many
+    sentences of one text passes `starts`, the part of `number_starts(text)` between `start` and `end`.
 
     >>> [(f.value, f.unit) for f in find_figures("ước đạt 1.320 triệu USD, giảm 47,6% so với cùng kỳ")]
     [(Decimal('1320000000'), 'USD'), (Decimal('47.6'), '%')]
@@ -273,9 +342,18 @@ def find_figures(text: str, start: int = 0, end: int | None = None, english: boo
     []
     """
     stop = len(text) if end is None else end
-    figures = _share_rates(text, _join_ranges(text, _raw_figures(text, start, stop, english)))
-    return [
-        replace(f, value=tidy(f.value), range_max=None if f.range_max is None else tidy(f.range_max))
-        for f in figures
-        if f.unit is not None and f.kind != "time"
-    ]
+    starts = number_starts(text, start, stop) if starts is None else starts
+    figures = _share_rates(text, _join_ranges(text, _raw_figures(text, start, stop, english, starts)))
+    return [_tidied(f) for f in figures if f.unit is not None and f.kind != "time"]
+
+
+def _tidied(figure: Figure) -> Figure:
+    """`figure` with its value and range in their shortest form (a copy only when one of them changes: most
+    numbers are read that way already)."""
+    value = tidy(figure.value)
+    range_max = None if figure.range_max is None else tidy(figure.range_max)
+    if value.as_tuple() == figure.value.as_tuple() and (
+        range_max is None or figure.range_max is None or range_max.as_tuple() == figure.range_max.as_tuple()
+    ):
+        return figure
+    return replace(figure, value=value, range_max=range_max)

@@ -12,13 +12,15 @@ C") moves every level later quoted for one of them.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import regex
 
 from ..model import Basis, Change, Metric, Qualifier
-from .figures import Figure, find_figures
+from .figures import Figure, find_figures, number_starts
 from .numbers import english_separators
 from .rules import (
     Role,
@@ -43,6 +45,10 @@ __all__ = ["extract"]
 _F = regex.IGNORECASE
 # Sentence ends: ".", "!", "?", "…" before a capital, digit or quote; line breaks always end one.
 _SENTENCE_END_RE = regex.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}\d\"“(‘])|\s*\n\s*")
+# Each end is a whole run of spaces, right after a stop or around a line break: the pattern is tried at the
+# start of those runs only, found from their rare characters (a stop with a space after it, a line break)
+_END_HINT_RE = regex.compile(r"[.!?…](?=\s)|\n")
+_SPACES_BEFORE_RE = regex.compile(r"\s*", regex.REVERSE)
 _SENTENCE_BASIS_RE = regex.compile(r"^\W*(?:\p{L}+[\s,]+){0,3}?so\s+với\s+[^,]{1,50},", _F)
 _FROM_END_RE = regex.compile(r"(?<!\p{L})từ(?:\s+\p{L}+){0,4}\s*$", _F)
 _ANAPHORA_RE = regex.compile(r"^\W*(?:" + "|".join(regex.escape(a) for a in ANAPHORA) + r")(?!\p{L})", _F)
@@ -112,10 +118,34 @@ class _Draft:
         return self.value is None
 
 
+def _sentence_ends(text: str) -> Iterator[regex.Match[str]]:
+    """`_SENTENCE_END_RE.finditer(text)`, trying the pattern only at runs of spaces that may end a sentence."""
+    resume = 0
+    for hint in _END_HINT_RE.finditer(text):
+        position = hint.start()
+        if position < resume:
+            continue
+        if text[position] == "\n":
+            spaces = _SPACES_BEFORE_RE.match(text, resume, position)  # always found, maybe empty
+            position = spaces.start() if spaces else position  # where the run of spaces around the break starts
+        else:
+            position += 1  # the run of spaces right after the stop
+        found = _SENTENCE_END_RE.match(text, position)
+        if found:
+            resume = found.end()
+            yield found
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
+    r"""Where each sentence of `text` is.
+
+    >>> t = "Giá tăng 2,5%. Lượng bán giảm.\nTheo Sở, ít hơn. v.v. và 1. Hết"
+    >>> [t[s:e] for s, e in _sentences(t)]
+    ['Giá tăng 2,5%.', 'Lượng bán giảm.', 'Theo Sở, ít hơn. v.v. và 1.', 'Hết']
+    """
     spans: list[tuple[int, int]] = []
     start = 0
-    for found in _SENTENCE_END_RE.finditer(text):
+    for found in _sentence_ends(text):
         spans.append((start, found.start()))
         start = found.end()
     spans.append((start, len(text)))
@@ -184,9 +214,11 @@ class _Reader:
         self.period: str | None = None
         self.english = english_separators(text)  # "1,320" is 1320 only where the whole text writes so
         self.sentence_start = 0
+        self.spans = _sentences(text)  # where each sentence is; a metric quotes the sentence it was read in
+        self.number_starts = number_starts(text)  # found once for the text, not once a sentence
 
     def read(self) -> list[_Draft]:
-        for number, (start, end) in enumerate(_sentences(self.text)):
+        for number, (start, end) in enumerate(self.spans):
             self._sentence(number, start, end)
         return self.drafts
 
@@ -262,12 +294,18 @@ class _Reader:
     def _sentence(self, number: int, start: int, end: int) -> None:
         text = self.text
         self.sentence_start = start
-        figures = find_figures(text, start, end, self.english)
+        first = bisect.bisect_left(self.number_starts, start)
+        starts = self.number_starts[first : bisect.bisect_left(self.number_starts, end, first)]
+        figures = find_figures(text, start, end, self.english, starts) if starts else []
         sentence_text = text[start:end]
         found_periods = periods(text, start, end)
         period = period_before(found_periods, figures[0].start if figures else end)
         if period:
             self.period = period
+        if not figures:  # most sentences: only the breakdown a "còn …" sentence continues is carried on
+            if self.previous_candidates and not _CONTINUES_RE.match(sentence_text):
+                self.previous_candidates = []
+            return
         anaphor = _ANAPHORA_RE.match(sentence_text)
         opening = _PLACE_OPENING_RE.match(sentence_text)
         place = " ".join(opening.group("place").split()) if opening else None
@@ -308,10 +346,11 @@ class _Reader:
             gap = text[gap_start : figure.start]
             after_end = figures[i + 1].start if i + 1 < len(figures) else end
             after = text[figure.end : after_end]
-            if has_marker(gap):
+            marker = has_marker(gap)
+            if marker:
                 before = [d for d in mine if not d.comparative]
                 candidates = before or [d for d in self.previous_sentence if not d.comparative]
-            breaks = ";" in gap or has_marker(gap)
+            breaks = ";" in gap or marker
             here_period = (
                 period_right_after(found_periods, text, figure.end)
                 or period_before(found_periods, figure.start)
@@ -654,7 +693,8 @@ def _merge_announced_changes(drafts: list[_Draft]) -> None:
 
 def extract(text: str) -> tuple[Metric, ...]:
     """Every figure in `text` as a `Metric`, in order of appearance (see the module docstring)."""
-    drafts = _Reader(text).read()
+    reader = _Reader(text)
+    drafts = reader.read()
     _merge_announced_changes(drafts)
     _spread_listed_changes(text, drafts)
     for draft in drafts:
@@ -666,8 +706,7 @@ def extract(text: str) -> tuple[Metric, ...]:
         if draft.changes and draft.basis is None and draft.parent is not None:
             draft.basis = draft.parent.basis
     index = {id(d): i for i, d in enumerate(drafts)}
-    spans = _sentences(text)
-    sentences = {number: text[slice(*spans[number])].strip() for number in {d.sentence for d in drafts}}
+    sentences = {number: text[slice(*reader.spans[number])].strip() for number in {d.sentence for d in drafts}}
     return tuple(
         Metric(
             subject=d.subject,

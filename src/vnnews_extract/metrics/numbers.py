@@ -28,6 +28,7 @@ __all__ = [
     "SCALES",
     "SCALE_WORD",
     "SPELLED_NUMBER",
+    "SPELLED_WORDS",
     "english_separators",
     "parse_digits",
     "parse_number",
@@ -77,8 +78,8 @@ _DIGIT_WORDS: dict[str, int] = {
 _TEN = "mười"
 _TENS = "mươi"
 _ZERO_TENS = frozenset({"linh", "lẻ"})
-_SPELLED_WORDS = (*_DIGIT_WORDS, _TEN, _TENS, *_ZERO_TENS, *SCALES)
-SPELLED_NUMBER = r"(?:(?:" + "|".join(sorted(_SPELLED_WORDS, key=len, reverse=True)) + r")(?:\s+|$))+"
+SPELLED_WORDS = (*_DIGIT_WORDS, _TEN, _TENS, *_ZERO_TENS, *SCALES)
+SPELLED_NUMBER = r"(?:(?:" + "|".join(sorted(SPELLED_WORDS, key=len, reverse=True)) + r")(?:\s+|$))+"
 _SPELLED_RE = regex.compile(r"^\s*" + SPELLED_NUMBER + r"\s*$", regex.IGNORECASE)
 
 _MAX_DIGITS = 40
@@ -87,6 +88,7 @@ _MAX_DIGITS = 40
 _COMMA_GROUP_RE = regex.compile(
     r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])(?!\s*(?:trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?!\p{L}))", regex.IGNORECASE
 )
+_COMMA_GROUP_HINT_RE = regex.compile(r",\d\d\d")  # what every comma group holds: the slow pattern runs only then
 _VIETNAMESE_SHAPE_RE = regex.compile(r"\d,(?:\d{1,2}|\d{4,})(?!\d)|(?<![\d.,])\d{1,3}\.\d{3}(?![\d])")
 _DIGITS_RE = regex.compile(r"^[+-]?\d+(?:[.,]\d+)*$")
 _NUMBER_PART_RE = regex.compile(r"(\d+(?:[.,]\d+)*)\s*(" + SCALE_WORD + r"(?:\s+" + SCALE_WORD + r")*)?", regex.I)
@@ -107,7 +109,8 @@ def english_separators(text: str) -> bool:
     >>> english_separators("đạt 4,705 triệu USD")
     False
     """
-    return bool(_COMMA_GROUP_RE.search(text)) and not _VIETNAMESE_SHAPE_RE.search(text)
+    has_groups = bool(_COMMA_GROUP_HINT_RE.search(text)) and bool(_COMMA_GROUP_RE.search(text))
+    return has_groups and not _VIETNAMESE_SHAPE_RE.search(text)
 
 
 def parse_digits(s: str, english: bool = False) -> Decimal | None:
@@ -196,6 +199,8 @@ def parse_spelled(s: str) -> Decimal | None:
     True
     >>> parse_spelled("xin chào") is None
     True
+    >>> parse_spelled("HAİ") is None
+    True
     """
     if not _SPELLED_RE.match(s):
         return None
@@ -219,7 +224,7 @@ def parse_spelled(s: str) -> Decimal | None:
         elif word == "trăm":
             group = (group + (digit if digit is not None else 1)) * 100
             digit = None
-        else:
+        elif word in SCALES:
             factor = SCALES[word]
             unit = group + (digit or 0)
             if unit == 0 and total:
@@ -229,6 +234,8 @@ def parse_spelled(s: str) -> Decimal | None:
             else:
                 total += (unit or 1) * factor
             group, digit, last_factor, seen_scale = Decimal(0), None, factor, True
+        else:
+            return None  # matched without case by a letter lower() does not give back ("HAİ", "ſáu")
     value = total + group + (digit or 0)
     if not seen_scale and value == 0 and "không" not in s.lower():
         return None

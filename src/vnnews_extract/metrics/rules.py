@@ -8,7 +8,8 @@ what basis? With which qualifier, in which period? Patterns are compiled once, f
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -159,6 +160,19 @@ _PERIOD_RE = regex.compile(
     r"|từ\s+đầu\s+năm(?:\s+đến\s+nay)?|đến\s+nay|trong\s+tháng(?!\s+\d)"
     r")(?!\p{L})",
     _F,
+)
+# every period expression holds one of these words (month, quarter, week, year, now): a sentence without them
+# has none, and `_PERIOD_RE`, slow to try at every character, need not run on it
+_PERIOD_WORDS = ("tháng", "quý", "tuần", "năm", "nay")
+_PERIOD_WORD_RE = re.compile("|".join(_PERIOD_WORDS))  # searched in the case-folded sentence
+# In the others it is tried where a period may start: at a month count in digits ("6 tháng") or at a word that
+# opens one ("tháng", "quý", "từ đầu", "sáu tháng", …), found in the case-folded text by the standard library's
+# engine (as `figures` finds number words), several times faster there than by `regex`; each word is found
+# alone (what must follow it is looked ahead at), so that one found never hides the next
+_MONTH_COUNT_START_RE = regex.compile(r"\d(?=\d?\s+tháng)", _F)
+_PERIOD_OPENER_RE = re.compile(
+    r"(?:tháng|quý|tuần|sau|năm|mười)(?=\s)|lũy(?=\s+kế)|tính(?=\s+(?:chung|riêng))|nửa(?=\s+(?:đầu|cuối))"
+    r"|(?:một|hai|ba|bốn|sáu|bảy|tám|chín)(?=\s+tháng)|từ(?=\s+đầu)|đến(?=\s+nay)|trong(?=\s+tháng)"
 )
 _GAP_WINDOW = 160  # characters before a number that can still say what it is
 _RIGHT_AFTER = 24  # characters between a figure and a period that still belongs to it
@@ -323,12 +337,13 @@ def qualifier_for(gap: str, framing: str, after: str = "") -> Qualifier | None:
     above = _AND_ABOVE_RE.match(after)
     if above:
         return "over" if above.group("way").lower() == "lên" else "under"
+    # (a word matched without case by a letter lower() does not give back, "dự kİến", names no qualifier)
     adjacent = _ADJACENT_QUALIFIER_RE.search(gap[-_GAP_WINDOW:])
     if adjacent:
-        return QUALIFIERS[" ".join(adjacent.group("q").lower().split())]
+        return QUALIFIERS.get(" ".join(adjacent.group("q").lower().split()))
     framed = _FRAMING_QUALIFIER_RE.search(framing)
     if framed:
-        return QUALIFIERS[" ".join(framed.group("q").lower().split())]
+        return QUALIFIERS.get(" ".join(framed.group("q").lower().split()))
     return None
 
 
@@ -338,11 +353,34 @@ def aspect_after(after: str) -> str | None:
     return found.group("what").strip() if found else None
 
 
+def _period_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """`_PERIOD_RE.finditer(text, start, end)`, trying the pattern only where a period may start.
+
+    >>> [found.group(0) for found in _period_matches("Quý II, doanh thu 6 tháng đầu năm tăng", 0, 38)]
+    ['Quý II', '6 tháng đầu năm']
+    """
+    folded = text[start:end].casefold()
+    if not _PERIOD_WORD_RE.search(folded):
+        return
+    if len(folded) == end - start:
+        digits = [found.start() for found in _MONTH_COUNT_START_RE.finditer(text, start, end)]
+        starts: Iterable[int] = sorted(digits + [start + found.start() for found in _PERIOD_OPENER_RE.finditer(folded)])
+    else:
+        starts = range(start, end)  # a letter folded to two ("ß" → "ss") moves the positions: try them all
+    resume = start
+    for position in starts:
+        if position >= resume:
+            found = _PERIOD_RE.match(text, position, end)
+            if found:
+                resume = found.end()
+                yield found
+
+
 def periods(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """The period expressions in `text[start:end]` (end offset, words), leaving out "so với <period>"."""
     return [
         (found.end(), found.group(0))
-        for found in _PERIOD_RE.finditer(text, start, end)
+        for found in _period_matches(text, start, end)
         if not _COMPARED_PERIOD_RE.search(text, max(start, found.start() - _COMPARED_REACH), found.start())
     ]
 
@@ -379,7 +417,7 @@ def period_right_after(found: list[tuple[int, str]], text: str, position: int) -
 
 def period_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Where the period expressions of `text[start:end]` are (the subject finder cuts them out)."""
-    return [found.span() for found in _PERIOD_RE.finditer(text, start, end)]
+    return [found.span() for found in _period_matches(text, start, end)]
 
 
 _NOUN_STOPS = frozenset(

@@ -52,9 +52,22 @@ _LEADS = frozenset(tuple(p.lower().split()) for p in SUBJECT_LEAD_WORDS)
 _TRAILS = frozenset(
     tuple(p.lower().split()) for p in (*SUBJECT_TRAIL_WORDS, *QUALIFIERS, *CHANGE_UP, *CHANGE_DOWN, *_VERB_FILLERS)
 )
-_LONGEST = max(len(p) for p in _LEADS | _TRAILS)
+
+
+def _lengths_by_edge(phrases: frozenset[tuple[str, ...]], edge: int) -> dict[str, tuple[int, ...]]:
+    """For each word that opens (`edge` 0) or closes (`edge` -1) one of `phrases`, their lengths, longest first:
+    only those are worth trying at a word."""
+    lengths: dict[str, set[int]] = {}
+    for phrase in phrases:
+        lengths.setdefault(phrase[edge], set()).add(len(phrase))
+    return {word: tuple(sorted(sizes, reverse=True)) for word, sizes in lengths.items()}
+
+
+_LEAD_LENGTHS = _lengths_by_edge(_LEADS, 0)
+_TRAIL_LENGTHS = _lengths_by_edge(_TRAILS, -1)
 _PROTECTED_NOUNS = frozenset(tuple(n.split()) for n in NOUNS_ENDING_IN_VERB)
 _PUNCTUATION = ' ,.-–:"“”'
+_KEY_PUNCTUATION = _PUNCTUATION + "()"
 _STRIP_PASSES = 3
 # clause boundaries inside a gap: breakdown markers, "so"/"then" connectives, reporting verbs
 _CLAUSE_SPLIT_RE = regex.compile(
@@ -78,6 +91,7 @@ _DATE_PHRASE_RE = regex.compile(
     r"(?<![\d.,])\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?(?![\d.,]\d)",
     _F,
 )
+_DATE_HINT_RE = regex.compile(r"\d[/.-]\d")  # what every date phrase holds: the slow pattern runs only then
 _PERIOD_LEAD_RE = regex.compile(r"(?<!\p{L})(?:trong|vào|sau|từ|đến|tới)\s+$", _F)
 _WORD_CHAR_RE = regex.compile(r"\p{L}|\d")
 _MAX_WORDS = 14
@@ -104,17 +118,17 @@ def _clean(piece: str) -> tuple[str, bool]:
     """Strip lead-ins, trailing verbs and qualifiers, and stray punctuation from a clause piece; also say
     whether a lead-in was cut (then the piece opens its own clause)."""
     words = piece.split()
-    keys = [w.strip(_PUNCTUATION + "()").lower() for w in words]
+    keys = [w.strip(_KEY_PUNCTUATION).lower() for w in words]
     start, end, led = 0, len(words), False
     for _ in range(_STRIP_PASSES):  # word by word, so a long run of link words costs linear time
         before = (start, end)
         while start < end:
-            cut = _phrase_at(keys, start, end, _LEADS, from_end=False)
+            cut = _phrase_at(keys, start, end, _LEADS, _LEAD_LENGTHS, from_end=False)
             if not cut:
                 break
             start, led = start + cut, True
         while start < end:
-            cut = _phrase_at(keys, start, end, _TRAILS, from_end=True)
+            cut = _phrase_at(keys, start, end, _TRAILS, _TRAIL_LENGTHS, from_end=True)
             if not cut or tuple(keys[max(start, end - cut - 1) : end]) in _PROTECTED_NOUNS:
                 break
             end -= cut
@@ -123,13 +137,20 @@ def _clean(piece: str) -> tuple[str, bool]:
     return _balanced(_AGENT_RE.sub("", " ".join(words[start:end])).strip(_PUNCTUATION)), led
 
 
-def _phrase_at(keys: list[str], start: int, end: int, phrases: frozenset[tuple[str, ...]], from_end: bool) -> int:
-    """How many words at the start (or end) of keys[start:end] form one of `phrases` (or are bare punctuation)."""
-    for size in range(min(_LONGEST, end - start), 0, -1):
-        words = tuple(keys[end - size : end] if from_end else keys[start : start + size])
-        if words in phrases:
-            return size
+def _phrase_at(
+    keys: list[str],
+    start: int,
+    end: int,
+    phrases: frozenset[tuple[str, ...]],
+    lengths: dict[str, tuple[int, ...]],
+    from_end: bool,
+) -> int:
+    """How many words at the start (or end) of keys[start:end] form one of `phrases` (or are bare punctuation);
+    `lengths` are the phrases' lengths by their edge word (see `_lengths_by_edge`)."""
     edge = keys[end - 1] if from_end else keys[start]
+    for size in lengths.get(edge, ()):
+        if size <= end - start and tuple(keys[end - size : end] if from_end else keys[start : start + size]) in phrases:
+            return size
     return 1 if not edge else 0
 
 
@@ -166,7 +187,8 @@ def subject_before(text: str, start: int, end: int) -> str | None:
         s = lead_in.start() if lead_in else s
         chars[s - start : e - start] = " " * (e - s)
     gap = _SO_VOI_RE.sub("", "".join(chars))
-    gap = _DATE_PHRASE_RE.sub(" ", _COMPARED_RE.sub(" ", gap) if "hơn" in gap else gap)
+    gap = _COMPARED_RE.sub(" ", gap) if "hơn" in gap else gap
+    gap = _DATE_PHRASE_RE.sub(" ", gap) if _DATE_HINT_RE.search(gap) else gap
     clause = _CLAUSE_SPLIT_RE.split(gap)[-1]
     # "… chiếm phần lớn với 15.155 tấn": "with" opens the figure's own phrase; when nothing is named
     # there, the words before "với" hold the subject

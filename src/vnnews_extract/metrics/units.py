@@ -115,9 +115,10 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
     """
     # a unit is a few words: bounding the match keeps the engine from scanning the rest of a long text
     found = _UNIT_RE.match(text, pos, pos + _UNIT_REACH)
-    if not found:
+    surface = _surface(found) if found else None
+    if not found or surface is None:
         return None
-    kind, unit = _SURFACES[" ".join(found.group("unit").lower().split())]
+    kind, unit = surface
     end = found.end()
     if kind == "count":
         return _counted_rate(text, unit, end)
@@ -130,6 +131,12 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
             unit = f"{unit}/{_DENOMINATOR_SURFACES.get(den.lower(), den.lower())}"
             end = rate.end()
     return UnitMatch(kind, unit, end)
+
+
+def _surface(found: regex.Match[str]) -> tuple[UnitKind, str] | None:
+    """The kind and unit of the unit word `_UNIT_RE` found; None when a letter matched without case is one that
+    lower() does not give back ("UſD", "Kİ")."""
+    return _SURFACES.get(" ".join(found.group("unit").lower().split()))
 
 
 def _counted_rate(text: str, noun: str, end: int) -> UnitMatch:
@@ -175,7 +182,8 @@ def match_counted_noun(text: str, pos: int) -> UnitMatch | None:
     words = [found.group("word")]
     end = found.start("word") + len(words[0])
     known = _UNIT_RE.match(text, end, end + _UNIT_REACH) if words[0] in _CLASSIFIER_SET else None
-    if known and not found.group("punct") and _SURFACES[" ".join(known.group("unit").lower().split())][0] == "count":
+    surface = _surface(known) if known else None
+    if known and not found.group("punct") and surface is not None and surface[0] == "count":
         return _counted_rate(text, f"{words[0]} {' '.join(known.group('unit').split())}", known.end())
     if words[0] in _CLASSIFIER_SET and not found.group("punct"):
         while len(words) <= _CLASSIFIED_WORDS:
