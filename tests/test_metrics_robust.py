@@ -5,10 +5,13 @@ from __future__ import annotations
 import time
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from vnnews_extract import extract
 from vnnews_extract.metrics import extract_metrics, parse_number
+from vnnews_extract.metrics.figures import number_starts
 from vnnews_extract.model import Metric
 
 # Text built from the pieces figures are made of, so the grammar's paths are exercised, not just skipped.
@@ -158,3 +161,30 @@ def test_numbers_and_units_in_letters_that_fold_oddly() -> None:
     for text in texts:
         _well_formed(extract_metrics(text))
     assert parse_number("HAİ triệu") is None
+
+
+# --- the budget of numbers ------------------------------------------------------------------------------
+
+
+def test_a_text_is_read_for_its_budget_of_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
+    sentence = "Giá lúa tăng 5% so với tuần trước. "
+    assert len(extract_metrics(sentence * 12)) == 12
+    monkeypatch.setattr("vnnews_extract.metrics.grammar.MAX_NUMBERS", 5)
+    monkeypatch.setattr("vnnews_extract.metrics.grammar.MIN_CHARS_PER_NUMBER", 10_000)
+    metrics = extract_metrics(sentence * 12)
+    assert [m.changes[0].value for m in metrics] == [Decimal(5)] * 5  # the first five, then nothing
+
+
+def test_a_page_shares_one_budget_between_its_passages(monkeypatch: pytest.MonkeyPatch) -> None:
+    paragraph = "Giá lúa tăng 5% so với tuần trước. Giá gạo tăng 3% so với tuần trước."
+    page = "<html><body><h1>Giá lúa gạo tuần này tăng nhẹ</h1>" + f"<h2>Vùng</h2><p>{paragraph}</p>" * 4
+    assert len(extract(page + "</body></html>").metrics) == 8
+    monkeypatch.setattr("vnnews_extract.metrics.grammar.MAX_NUMBERS", 3)
+    monkeypatch.setattr("vnnews_extract.metrics.grammar.MIN_CHARS_PER_NUMBER", 10_000)
+    article = extract(page + "</body></html>")
+    assert [(m.section, m.changes[0].value) for m in article.metrics] == [(0, 5), (0, 3), (1, 5)]
+
+
+def test_number_words_are_found_after_a_letter_that_folds_to_two() -> None:
+    text = "Straße: thu hai nghìn tấn"  # "ß".casefold() is "ss": positions in the folded text move by one
+    assert [text[i : i + 3] for i in number_starts(text)] == ["hai", "ngh"]

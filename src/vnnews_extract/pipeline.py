@@ -28,7 +28,7 @@ from .errors import (
     UnsupportedInputError,
 )
 from .metadata import Metadata, read_metadata
-from .metrics import extract_metrics
+from .metrics.grammar import extract_within, number_budget
 from .model import Article, Metric, Section
 from .parse import Page, looks_like_html, parse_html, parse_text
 from .sections import split_sections
@@ -93,7 +93,8 @@ def _metric_key(metric: Metric) -> tuple[object, ...]:
 
 
 def _article_metrics(lead: str | None, sections: tuple[Section, ...], captions: tuple[str, ...]) -> tuple[Metric, ...]:
-    """Metrics of the lead, each section and the captions, each figure once.
+    """Metrics of the lead, each section and the captions, each figure once, within the page's budget of
+    numbers (`metrics.grammar.MAX_NUMBERS`).
 
     A caption usually repeats a figure of the body ("Tổng kim ngạch … 1.320 triệu USD"); the body's
     version is kept. `parent` indexes are shifted from each passage's own tuple into the article's.
@@ -103,9 +104,11 @@ def _article_metrics(lead: str | None, sections: tuple[Section, ...], captions: 
     passages += [(c, None) for c in captions]
     result: list[Metric] = []
     seen: set[tuple[object, ...]] = set()
+    budget = number_budget(sum(len(text) for text, _ in passages))  # numbers read on the whole page
     for text, section in passages:
         check_deadline("metrics")
-        found = extract_metrics(text)
+        found, numbers = extract_within(text, budget)
+        budget -= numbers
         index_map: dict[int, int] = {}
         for i, metric in enumerate(found):
             key = _metric_key(metric)

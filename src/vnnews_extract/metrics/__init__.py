@@ -24,7 +24,8 @@ __all__ = ["extract_metrics", "parse_number"]
 def extract_metrics(text: str) -> tuple[Metric, ...]:
     """Every figure in `text` as a `Metric`, in order of appearance; `()` when there is none.
 
-    `parent` indexes into the returned tuple; `section` is left None (the pipeline sets it).
+    `parent` indexes into the returned tuple; `section` is left None (the pipeline sets it). A text of
+    tens of thousands of numbers is read for its first `grammar.number_budget(len(text))` of them.
 
     >>> m = extract_metrics("Tổng kim ngạch XNK 6 tháng ước đạt 1.320 triệu USD, giảm 47,6% so với cùng kỳ.")
     >>> m[0].value, m[0].unit, m[0].changes[0].value, m[0].basis, m[0].qualifier, m[0].period

@@ -172,10 +172,12 @@ def number_starts(text: str, start: int = 0, end: int | None = None) -> Sequence
     """
     stop = len(text) if end is None else end
     folded = text[start:stop].casefold()
-    if len(folded) != stop - start:
-        return range(start, stop)  # a letter folded to two ("ß" → "ss") moves the positions: try them all
     numerals = [found.start() for found in _NUMERAL_START_RE.finditer(text, start, stop)]
-    words = [start + found.start() for found in _NUMBER_WORD_RE.finditer(folded)]
+    if len(folded) == stop - start:
+        words = [start + found.start() for found in _NUMBER_WORD_RE.finditer(folded)]
+    else:  # a letter folded to two ("ß" → "ss") moved the positions: map them back, character by character
+        origin = [i for i in range(start, stop) for _ in text[i].casefold()]
+        words = [origin[found.start()] for found in _NUMBER_WORD_RE.finditer(folded)]
     return sorted(numerals + words) if words else numerals
 
 

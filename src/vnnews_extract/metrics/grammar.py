@@ -40,7 +40,14 @@ from .rules import (
 from .subjects import is_generic, is_level_noun, is_measure_word, is_residue_empty, subject_before, with_measure
 from .vocab import ANAPHORA, CHANGE_DOWN, CHANGE_UP, QUALIFIERS
 
-__all__ = ["extract"]
+__all__ = ["MAX_NUMBERS", "MIN_CHARS_PER_NUMBER", "extract", "extract_within", "number_budget"]
+
+MAX_NUMBERS = 10_000
+"""Numbers a text's figures are read from, at least: each costs tens of microseconds, and a text of bare
+numbers ("1 1 1 …", "1% 1% …") would otherwise cost far more than a second per megabyte. Past the budget
+(`number_budget`) the rest of the text gives no figure; no news page comes near it."""
+MIN_CHARS_PER_NUMBER = 50
+"""A longer text gets one more number of budget for each this many characters (prose has far fewer)."""
 
 _F = regex.IGNORECASE
 # Sentence ends: ".", "!", "?", "…" before a capital, digit or quote; line breaks always end one.
@@ -206,7 +213,7 @@ def _choose_parent(draft: _Draft, candidates: list[_Draft]) -> _Draft | None:
 class _Reader:
     """Reads one text sentence by sentence, keeping the state that crosses sentences."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, budget: int) -> None:
         self.text = text
         self.drafts: list[_Draft] = []
         self.previous_sentence: list[_Draft] = []
@@ -215,7 +222,7 @@ class _Reader:
         self.english = english_separators(text)  # "1,320" is 1320 only where the whole text writes so
         self.sentence_start = 0
         self.spans = _sentences(text)  # where each sentence is; a metric quotes the sentence it was read in
-        self.number_starts = number_starts(text)  # found once for the text, not once a sentence
+        self.number_starts = number_starts(text)[:budget]  # found once for the text, not once a sentence
 
     def read(self) -> list[_Draft]:
         for number, (start, end) in enumerate(self.spans):
@@ -691,9 +698,25 @@ def _merge_announced_changes(drafts: list[_Draft]) -> None:
     drafts[:] = [d for d in drafts if id(d) not in merged]
 
 
+def number_budget(chars: int) -> int:
+    """How many numbers a text of `chars` characters is read for (see `MAX_NUMBERS`).
+
+    >>> number_budget(3_000), number_budget(2_000_000)
+    (10000, 40000)
+    """
+    return max(MAX_NUMBERS, chars // MIN_CHARS_PER_NUMBER)
+
+
 def extract(text: str) -> tuple[Metric, ...]:
-    """Every figure in `text` as a `Metric`, in order of appearance (see the module docstring)."""
-    reader = _Reader(text)
+    """Every figure in `text` as a `Metric`, in order of appearance (see the module docstring), within
+    the text's own `number_budget`."""
+    return extract_within(text, number_budget(len(text)))[0]
+
+
+def extract_within(text: str, budget: int) -> tuple[tuple[Metric, ...], int]:
+    """The metrics of `text` read from at most its first `budget` numbers, and how many numbers it held
+    up to that many (what is left of a page's budget for its next passage is `budget` minus that)."""
+    reader = _Reader(text, budget)
     drafts = reader.read()
     _merge_announced_changes(drafts)
     _spread_listed_changes(text, drafts)
@@ -707,7 +730,7 @@ def extract(text: str) -> tuple[Metric, ...]:
             draft.basis = draft.parent.basis
     index = {id(d): i for i, d in enumerate(drafts)}
     sentences = {number: text[slice(*reader.spans[number])].strip() for number in {d.sentence for d in drafts}}
-    return tuple(
+    metrics = tuple(
         Metric(
             subject=d.subject,
             value=d.value,
@@ -723,3 +746,4 @@ def extract(text: str) -> tuple[Metric, ...]:
         )
         for d in drafts
     )
+    return metrics, len(reader.number_starts)
