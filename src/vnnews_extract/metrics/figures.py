@@ -30,6 +30,7 @@ from .numbers import (
     scale_of,
     tidy,
 )
+from .scanning import matches_at
 from .units import UnitKind, UnitMatch, match_counted_noun, match_unit
 from .vocab import PAIR_CONTEXT
 
@@ -183,13 +184,8 @@ def number_starts(text: str, start: int = 0, end: int | None = None) -> Sequence
 
 def _numbers(text: str, start: int, end: int, starts: Sequence[int]) -> Iterator[_Number]:
     """`_QUANTITY_RE.finditer(text, start, end)`, trying the pattern only at `starts` (see `number_starts`)."""
-    resume = start
-    for position in starts:
-        if position >= resume:
-            found = _QUANTITY_RE.match(text, position, end)
-            if found:
-                resume = found.end()
-                yield _Number(position, resume, *found.groups())
+    for found in matches_at(_QUANTITY_RE, text, starts, start, end):
+        yield _Number(found.start(), found.end(), *found.groups())
 
 
 def _raw_figures(text: str, start: int, end: int, english: bool, starts: Sequence[int]) -> list[Figure]:

@@ -16,6 +16,7 @@ from typing import Literal
 import regex
 
 from ..model import Basis, Direction, Qualifier
+from .scanning import matches_at
 from .vocab import (
     BASIS_RULES,
     BREAKDOWN_MARKERS,
@@ -367,13 +368,7 @@ def _period_matches(text: str, start: int, end: int) -> Iterator[regex.Match[str
         starts: Iterable[int] = sorted(digits + [start + found.start() for found in _PERIOD_OPENER_RE.finditer(folded)])
     else:
         starts = range(start, end)  # a letter folded to two ("ß" → "ss") moves the positions: try them all
-    resume = start
-    for position in starts:
-        if position >= resume:
-            found = _PERIOD_RE.match(text, position, end)
-            if found:
-                resume = found.end()
-                yield found
+    yield from matches_at(_PERIOD_RE, text, starts, start, end)
 
 
 def periods(text: str, start: int, end: int) -> list[tuple[int, str]]:
