@@ -351,3 +351,23 @@ def test_worst_cases_within_one_second_per_mb(source: str) -> None:
         extract(source)
     elapsed = time.perf_counter() - started
     assert elapsed <= 1.0 + _BUDGET_SECONDS_PER_MB * len(source.encode()) / 1e6
+
+
+# Repeated units that the regexes of every stage meet between two figures: each is a run a pattern could
+# rescan from every position (spaces, digits, separators, number words, date and change words…).
+_REPEATED_UNITS = (
+    *("a", " ", "1", "1.", "1,", "1/", "1-", "1-1 ", "1 ", "1%", "% ", "1.000 ", "1:1 ", "1.1."),
+    *("Việt ", "đ", "Đ", "ư", "A. ", "a-", "<", "<a", "&", "'", '"', "(", ")", "-", ".", ":", "/", "| "),
+    *("ngày ", "tháng 1 ", "năm 2020 ", "tăng 1% ", "triệu ", "số ", "và ", "so với ", "lên ", "khoảng "),
+    *("Tin ", "xem ", "đồng ", "Hà Nội, "),
+)
+
+
+@pytest.mark.heavy
+@heavy_only
+@pytest.mark.parametrize("unit", _REPEATED_UNITS)
+@pytest.mark.parametrize("wrap", ["text", "html"])
+def test_a_megabyte_of_one_repeated_unit_within_budget(unit: str, wrap: str) -> None:
+    run = "Giá lúa đạt 1.000 đồng/kg, " + unit * (1_000_000 // len(unit)) + " tăng 5% so với cùng kỳ."
+    source = f"Tiêu đề bài viết ở đây\n{run}" if wrap == "text" else f"<html><body><h1>Tiêu đề</h1><p>{run}</p>"
+    test_worst_cases_within_one_second_per_mb(source)
