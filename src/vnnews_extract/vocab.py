@@ -194,7 +194,7 @@ _ONLY_CHROME = regex.compile(rf"^[\s\p{{P}}\p{{S}}\d]*(?:(?:{_PHRASE_ALTERNATION
 _PHRASE_FAMILY: dict[str, str] = {fold(p): family for family, ps in CHROME_PHRASES.items() for p in ps}
 _FIRST_PHRASE = regex.compile(rf"(?:{_PHRASE_ALTERNATION})")
 # A line made of chrome phrases starts its letters with one of them: most lines are told apart by their first
-# run of letters (~1 µs), before folding the whole line (~2 µs) and matching `_ONLY_CHROME` (~10 µs on a long one).
+# run of letters (~0.4 µs) before the whole line is folded (~5 µs for a line of 100 characters).
 _LETTERS = regex.compile(r"\p{L}+")
 _FIRST_LETTERS: tuple[str, ...] = tuple(sorted({run.group() for p in _PHRASE_FAMILY if (run := _LETTERS.search(p))}))
 _RAW_LETTERS = regex.compile(r"[\p{L}\p{M}]+")  # as `fold` will see them: it drops the marks, keeps the letters
