@@ -2,8 +2,9 @@
 
 All tools run in this one process over the same pages, interleaved page by page (the order of the tools
 rotates from page to page), so that CPU frequency, cache and noisy neighbours hit every tool alike. Every
-tool gets the same decoded `str`, so no tool is timed decoding bytes. Then the process pool: pages/s
-with 1 and 2 workers, and the time of ``import vnnews_extract``.
+tool gets the same decoded `str`, so no tool is timed decoding bytes. Then our time on the corpus's
+plain-text pages (the text track), the process pool: pages/s with 1 and 2 workers, and the time of
+``import vnnews_extract``.
 
     python bench/bench_speed.py                      # the shared corpus, 5 rounds
     python bench/bench_speed.py --rounds 10 --profile
@@ -139,6 +140,25 @@ def profile_stages(pages: list[str], rounds: int) -> None:
             print("   ", line.strip()[:150])
 
 
+def report_text_track(text_dir: Path, rounds: int) -> None:
+    """Our time on plain-text input (a page's scraped text), the user's other kind of page; no peer reads it.
+    The best of `rounds` passes counts, as `timeit` takes the minimum."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(text_dir.glob("*.txt"))]
+    if not texts:
+        return
+    for text in texts:  # warm-up
+        extract(text)
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.perf_counter()
+        for text in texts:
+            extract(text)
+        best = min(best, time.perf_counter() - started)
+    size = sum(len(t) for t in texts) / len(texts)
+    per_page = best / len(texts) * 1000
+    print(f"\ntext track: {len(texts)} pages of scraped text (~{size:,.0f} characters each): {per_page:.2f} ms/page")
+
+
 def pool_items(pages: list[str], count: int) -> Iterator[Item]:
     for number, html in enumerate(islice(cycle(pages), count)):
         yield Item(f"page-{number}", html)
@@ -227,6 +247,7 @@ def main() -> None:
     print(f"{os.cpu_count()} CPUs, load average {load} (other work on the machine skews every number)\n")
     if not args.pool_only:
         report_speed(interleaved(peers(), pages, args.rounds))
+        report_text_track(args.corpus.parent / "text", args.rounds)
         print(f"\nimport vnnews_extract: {import_time():.3f} s (target < 0.3 s)")
     if args.pool_pages:
         report_pool(pages, args.pool_pages, args.pool_rounds)
