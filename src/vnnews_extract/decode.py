@@ -14,7 +14,8 @@ Raw bytes are decoded by, in order of trust:
    Windows-1258 lands here too. When none reads as Vietnamese, the declared charset is trusted, and
    without one charset-normalizer guesses (Chinese, Japanese, Russian pages…).
 
-Every text then goes through `normalize_text`, str input included: misread UTF-8 ("Viá»‡t") is
+Every text then goes through `normalize_text`, str input included: character references to non-ASCII
+characters ("&#7879;") are written out, misread UTF-8 ("Viá»‡t") is
 repaired, TCVN3/VNI text converted, invisible characters dropped, and the result NFC-normalised
 (Windows-1258 writes tones as separate combining marks; NFD text arrives from macOS and some CMSs), so
 later stages match vocabulary with plain string operations. Most pages need none of this, and a page is
@@ -36,10 +37,13 @@ from __future__ import annotations
 import bisect
 import codecs
 import functools
+import html
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from html import entities as html_entities
 from typing import NamedTuple
 
 import regex
@@ -276,6 +280,32 @@ def _scan(text: str, families: int) -> _RareCharacters:
     return found
 
 
+# Character references to non-ASCII characters ("&#7879;", "&#x1EC7;", "&agrave;"), common in CMS output:
+# decoded first, so that every repair below sees the characters the page shows (lxml would decode them
+# after us: NFD written as references would come out unnormalised, TCVN3 written so unconverted). References
+# to ASCII characters ("&amp;", "&lt;") are markup and stay; "&nbsp;" stays too, it needs no repair.
+_REFERENCE = re.compile(
+    r"&(?!(?:amp|lt|gt|quot|apos|nbsp);)(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
+_FIRST_PLAIN_REFERENCE = 0xA0  # below it, and for surrogates, HTML's own rules apply (html.unescape)
+
+
+def _decoded_reference(reference: re.Match[str]) -> str:
+    """The character a reference stands for, or the reference itself when that is ASCII or unknown.
+
+    >>> [_REFERENCE.sub(_decoded_reference, t) for t in ("Vi&#7879;t", "&#x1EC7;&agrave;", "a &lt; b &amp; c")]
+    ['Việt', 'ệà', 'a &lt; b &amp; c']
+    """
+    body = reference.group(1)
+    if body[0] != "#":
+        character = html_entities.html5.get(f"{body};", reference.group())
+    else:
+        code = int(body[2:], 16) if body[1] in "xX" else int(body[1:])
+        plain = _FIRST_PLAIN_REFERENCE <= code <= sys.maxunicode and not 0xD800 <= code <= 0xDFFF
+        character = chr(code) if plain else html.unescape(reference.group())  # "&#150;" is "–", "&#0;" U+FFFD
+    return reference.group() if character.isascii() else character
+
+
 def _cp1252_punctuation(control: re.Match[str]) -> str:
     return bytes([ord(control.group())]).decode("cp1252", errors="ignore")
 
@@ -378,6 +408,8 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("Thñ t\\xadíng ChÝnh phñ ®Õn Hµ Néi")  # TCVN3 read as Latin-1
     'Thủ tướng Chính phủ đến Hà Nội'
     """
+    if "&" in text:
+        text = _REFERENCE.sub(_decoded_reference, text)
     rare = _scan(text, _ALL_FAMILIES)
     for done, step in enumerate(_PASSES, start=1):
         if step.family in rare.first:
