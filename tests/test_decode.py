@@ -421,3 +421,19 @@ def test_references_to_ascii_stay_markup() -> None:
     markup = "<p>a &lt;b&gt; &amp; &#60; &#x41;&nbsp;c</p>"
     assert normalize_text(markup) == markup
     assert normalize_text("Tin &#272;&agrave; N&#x1EB5;ng &unknown; &#150;") == "Tin Đà Nẵng &unknown; –"
+
+
+_BODY = "<h1>Giá lúa tăng mạnh ở miền Tây</h1><p>{} lúa tăng mạnh trong tháng này, theo số liệu của Bộ Công Thương.</p>"
+
+
+def test_a_mark_opening_an_element_composes_with_the_letter_before() -> None:
+    opening = "Gia<b>\u0301</b>"  # the acute accent of "Giá" in an element of its own
+    body = extract(f"<html><body>{_BODY.format(opening)}</body></html>").body_text
+    assert body.startswith("Giá lúa")
+    assert unicodedata.is_normalized("NFC", body)
+
+
+def test_json_escapes_in_json_ld_come_out_composed() -> None:
+    script = '{"@type": "NewsArticle", "author": {"name": "Nguye\\u0302\\u0303n An"}}'
+    head = f'<head><script type="application/ld+json">{script}</script></head>'
+    assert extract(f"<html>{head}<body>{_BODY.format('Giá')}</body></html>").author == "Nguyễn An"

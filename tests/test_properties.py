@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Iterator
 
 from hostile_pages import ENCODINGS, PARAGRAPHS, article_html
 from hypothesis import HealthCheck, given, settings
@@ -99,14 +100,29 @@ vietnamese_html = st.lists(st.one_of(st.sampled_from(_FRAGMENTS[:20]), st.sample
 )
 
 
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
 def ours(source: object) -> Article | None:
-    """`extract(source)`, or None when it raised one of our errors (anything else fails the test)."""
+    """`extract(source)`, or None when it raised one of our errors (anything else fails the test); every
+    text of the article is NFC, as the README promises."""
     try:
-        return extract(source)
+        article = extract(source)
     except errors.ExtractionError as exc:
         assert str(exc), f"{type(exc).__name__} without a message"
         assert not isinstance(exc, errors.InternalExtractionError), repr(exc.__cause__)
         return None
+    for text in _strings(article.to_dict()):
+        assert unicodedata.is_normalized("NFC", text), text
+    return article
 
 
 @_SETTINGS

@@ -8,6 +8,7 @@ together and guarantees the error contract: whatever goes wrong, the caller sees
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -134,10 +135,19 @@ class Extraction:
     article: Article
 
 
+def _composed(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The blocks with NFC text. The decode stage made the page NFC, but a block joins the text of several
+    elements, and a combining mark opening one (``Gia<b>\u0301</b>``) composes with the letter before it
+    only once they are joined."""
+    if all(unicodedata.is_normalized("NFC", b.text) for b in blocks):
+        return blocks
+    return tuple(Block(unicodedata.normalize("NFC", b.text), b.role, b.reason) for b in blocks)
+
+
 def _run(source: Source, url: str | None) -> Extraction:
     page = _load(source, url)
     check_deadline("parse")
-    blocks = segment(page)
+    blocks = _composed(segment(page))
     check_deadline("segment")
     meta = read_metadata(page, blocks)
     check_deadline("metadata")

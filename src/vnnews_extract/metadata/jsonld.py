@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -76,10 +77,13 @@ def _parse(text: str) -> Any:
 
 
 def text_value(value: Any) -> str | None:
-    """A JSON-LD value as clean text: names of objects, first of lists, entities decoded.
+    """A JSON-LD value as clean text: names of objects, first of lists, entities decoded, NFC (JSON's own
+    escapes bypass the decode stage: "Nguye\\u0302\\u0303n" arrives decomposed).
 
     >>> text_value({"@type": "Person", "name": "Ch&#237;nh"}), text_value(["a", "b"]), text_value("  ")
     ('Chính', 'a', None)
+    >>> text_value("Nguye\u0302\u0303n") == "Nguyễn"
+    True
     """
     if isinstance(value, list):
         return next((t for t in (text_value(v) for v in value) if t), None)
@@ -87,7 +91,7 @@ def text_value(value: Any) -> str | None:
         return text_value(value.get("name") or value.get("@id"))
     if isinstance(value, str | int | float):
         text = " ".join(html.unescape(str(value)).split())
-        return text or None
+        return unicodedata.normalize("NFC", text) if text else None
     return None
 
 
