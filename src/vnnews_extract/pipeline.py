@@ -137,7 +137,7 @@ class Extraction:
 
 def _composed(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """The blocks with NFC text. The decode stage made the page NFC, but a block joins the text of several
-    elements, and a combining mark opening one (``Gia<b>\u0301</b>``) composes with the letter before it
+    elements, and a combining mark opening one (``Gia<b>\\u0301</b>``) composes with the letter before it
     only once they are joined."""
     if all(unicodedata.is_normalized("NFC", b.text) for b in blocks):
         return blocks
