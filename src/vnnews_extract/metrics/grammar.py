@@ -37,6 +37,7 @@ from .rules import (
     qualifier_for,
     reference_basis,
 )
+from .scanning import alternation
 from .subjects import is_generic, is_level_noun, is_measure_word, is_residue_empty, subject_before, with_measure
 from .vocab import ANAPHORA, CHANGE_DOWN, CHANGE_UP, QUALIFIERS
 
@@ -66,9 +67,7 @@ _REFERENCE_NOUN_RE = regex.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu|tổng|cùn
 _WITH_END_RE = regex.compile(
     r"(?<!\p{L})với(?:\s+(?:" + "|".join(regex.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS) + r"))?\s*$", _F
 )
-_VERBS = "|".join(
-    regex.escape(v).replace(r"\ ", r"\s+") for v in sorted((*CHANGE_UP, *CHANGE_DOWN), key=len, reverse=True)
-)
+_VERBS = alternation((*CHANGE_UP, *CHANGE_DOWN))
 _DEMONSTRATIVE_RE = regex.compile(r"(?P<noun>\p{L}+(?:\s+\p{L}+)?)\s+(?:này|đó)$", _F)
 _LOCATIVE_RE = regex.compile(r"(?:tại|ở)\s", _F)  # a place adjunct, not a subject of its own
 # "Tại dự án Sun Square (quận …), giá căn hộ …": a place opening the sentence, where its figures hold
