@@ -1,10 +1,10 @@
 """The shortcuts that make the figure grammar fast find exactly what the plain scans find.
 
-Each slow pattern is tried only where a match may start (`number_starts`, `_period_matches`, `_sentence_ends`)
-or searched backwards (windows ending at a number). These tests compare each shortcut with the plain scan it
-replaces, on text built from the pieces numbers, periods and sentence ends are made of, in mixed case and with
-the letters that fold unusually ("ſ", the Kelvin sign, "ß"); and they check, over every code point, the
-case-folding the word scans rely on.
+Each slow pattern is tried only where a match may start (`number_starts`, `_period_matches`, `_sentence_ends`),
+searched backwards (windows ending at a number) or built of word lists grouped by first letter (`alternation`).
+These tests compare each shortcut with the plain scan it replaces, on text built from the pieces numbers, periods
+and sentence ends are made of, in mixed case and with the letters that fold unusually ("ſ", the Kelvin sign, "ß");
+and they check, over every code point, the case-folding the word scans and the grouped alternations rely on.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ import sys
 import pytest
 import regex
 
-from vnnews_extract.metrics import figures, grammar, rules
+from vnnews_extract.metrics import figures, grammar, rules, units, vocab
 from vnnews_extract.metrics.numbers import SPELLED_WORDS
+from vnnews_extract.metrics.scanning import alternation
 
 _PIECES = [
     *SPELLED_WORDS,
@@ -193,3 +194,46 @@ def test_case_folding_matches_the_grammar() -> None:
 def test_the_word_scans_spaces_include_the_grammars() -> None:
     """The word scans look ahead for a space with the standard library's `\\s`: it must take every `regex` one."""
     assert all(space.isspace() for space in regex.findall(r"\s", _every_character()))
+
+
+def _vocabulary() -> set[str]:
+    """Every phrase of the word lists the grammar builds alternations of."""
+    phrases = {"hàng", *SPELLED_WORDS, *units._SURFACES}
+    for name in vocab.__all__:
+        items = getattr(vocab, name)
+        if isinstance(items, dict | tuple) and all(isinstance(item, str) for item in items):
+            phrases.update(items)
+    return phrases
+
+
+def test_a_character_opens_one_group_of_an_alternation() -> None:
+    """`alternation` groups phrases by their first letter without case: a character that opens phrases of two
+    groups, with or without case, would let the grouped alternation choose another phrase than the flat one."""
+    every = _every_character()
+    opened: dict[str, set[str]] = {}
+    for first in {phrase[0] for phrase in _vocabulary()}:
+        for found in regex.finditer(regex.escape(first), every, regex.IGNORECASE):
+            opened.setdefault(found.group(), set()).add(first.casefold())
+    assert all(len(groups) == 1 for groups in opened.values()), {c: g for c, g in opened.items() if len(g) > 1}
+
+
+def _flat(phrases: object) -> str:
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(phrases), key=len, reverse=True))  # type: ignore[call-overload]
+
+
+def test_grouped_alternations_match_as_the_flat_ones(texts: list[str]) -> None:
+    """The unit pattern and the change-verb pattern find the same phrase, with the same groups, either way."""
+    unit_flat = regex.compile(
+        units._UNIT_RE.pattern.replace(alternation(units._SURFACES), _flat(units._SURFACES)), units._UNIT_RE.flags
+    )
+    change_flat = rules._CHANGE_END_RE.pattern
+    for words in (vocab.CHANGE_UP, vocab.CHANGE_DOWN, vocab.CHANGE_FILLERS):
+        change_flat = change_flat.replace(alternation(words), _flat(words))
+    change_flat_re = regex.compile(change_flat, rules._CHANGE_END_RE.flags)
+    assert unit_flat.pattern != units._UNIT_RE.pattern and change_flat_re.pattern != rules._CHANGE_END_RE.pattern
+    for text in texts[:1000]:
+        for position in range(len(text) + 1):
+            grouped, flat = units._UNIT_RE.match(text, position), unit_flat.match(text, position)
+            assert (grouped and (grouped.span(), grouped.group("unit"))) == (flat and (flat.span(), flat.group("unit")))
+            grouped, flat = rules._CHANGE_END_RE.search(text, 0, position), change_flat_re.search(text, 0, position)
+            assert (grouped and (grouped.span(), grouped.groupdict())) == (flat and (flat.span(), flat.groupdict()))

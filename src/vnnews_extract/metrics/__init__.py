@@ -7,8 +7,8 @@ safe on any input: they return an empty tuple / None rather than raise.
 Modules, in the order the data flows: `numbers` (digits, scale words, spelled-out numerals), `units`,
 `figures` (number + unit spans, ranges, pairs; non-metrics left out), `rules` (the words around a
 figure: change, basis, qualifier, period), `subjects`, `grammar` (ties it all into metrics);
-`vocab` holds every word list, `scanning` the shortcut both `figures` and `rules` take to try their
-costly patterns only where a match can start.
+`vocab` holds every word list, `scanning` the shortcuts the patterns take: tried only where a match can
+start, and their word lists grouped by first letter.
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ from .numbers import (
     scale_of,
     tidy,
 )
-from .scanning import matches_at
+from .scanning import alternation, matches_at
 from .units import UnitKind, UnitMatch, match_counted_noun, match_unit
 from .vocab import PAIR_CONTEXT
 
@@ -55,7 +55,7 @@ _NUMERAL_START_RE = regex.compile(r"[-−+½⅓¼¾⅔]|\d+")
 # … or a word that opens a number ("hàng", "một" of "một nửa", the spelled numerals) and a space after it,
 # found in the case-folded text by the standard library's engine, which scans a plain list of words several
 # times faster (its spaces are the `regex` ones and a few more)
-_NUMBER_WORD_RE = re.compile("(?:" + "|".join(sorted({"hàng", *SPELLED_WORDS}, key=len, reverse=True)) + r")(?=\s)")
+_NUMBER_WORD_RE = re.compile("(?:" + alternation(("hàng", *SPELLED_WORDS)) + r")(?=\s)")
 
 # Patterns that end at the number ("…\s*$") only say whether the words right before it are of a kind;
 # searched backwards (REVERSE) they are tried at the number alone, not at every character of the window.

@@ -37,6 +37,7 @@ from .rules import (
     qualifier_for,
     reference_basis,
 )
+from .scanning import alternation
 from .subjects import is_generic, is_level_noun, is_measure_word, is_residue_empty, subject_before, with_measure
 from .vocab import ANAPHORA, CHANGE_DOWN, CHANGE_UP, QUALIFIERS
 
@@ -66,9 +67,7 @@ _REFERENCE_NOUN_RE = regex.compile(r"(?:kế\s+hoạch|chỉ\s+tiêu|tổng|cùn
 _WITH_END_RE = regex.compile(
     r"(?<!\p{L})với(?:\s+(?:" + "|".join(regex.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS) + r"))?\s*$", _F
 )
-_VERBS = "|".join(
-    regex.escape(v).replace(r"\ ", r"\s+") for v in sorted((*CHANGE_UP, *CHANGE_DOWN), key=len, reverse=True)
-)
+_VERBS = alternation((*CHANGE_UP, *CHANGE_DOWN))
 _DEMONSTRATIVE_RE = regex.compile(r"(?P<noun>\p{L}+(?:\s+\p{L}+)?)\s+(?:này|đó)$", _F)
 _LOCATIVE_RE = regex.compile(r"(?:tại|ở)\s", _F)  # a place adjunct, not a subject of its own
 # "Tại dự án Sun Square (quận …), giá căn hộ …": a place opening the sentence, where its figures hold
@@ -218,7 +217,8 @@ class _Reader:
         self.drafts: list[_Draft] = []
         self.previous_sentence: list[_Draft] = []
         self.previous_candidates: list[_Draft] = []
-        self.period: str | None = None
+        self.period: str | None = None  # the period told last, as of the sentences in `unread`
+        self.unread: list[tuple[int, int]] = []  # sentences without figures since, their periods not read yet
         self.english = english_separators(text)  # "1,320" is 1320 only where the whole text writes so
         self.sentence_start = 0
         self.spans = _sentences(text)  # where each sentence is; a metric quotes the sentence it was read in
@@ -228,6 +228,16 @@ class _Reader:
         for number, (start, end) in enumerate(self.spans):
             self._sentence(number, start, end)
         return self.drafts
+
+    def _period_told(self) -> str | None:
+        """The period told last before this sentence, for a figure that tells none: the sentences without
+        figures are read for it only now, latest first, and most of them never (7% of the stage)."""
+        while self.unread:
+            start, end = self.unread.pop()
+            found = periods(self.text, start, end)
+            if found:
+                self.period, self.unread = found[-1][1], []
+        return self.period
 
     def _subject(self, figure: Figure, role: Role, gap_start: int, noun: str, fallback: str | None) -> str | None:
         """The subject of a new metric: the clause before it, the noun after it, or the one before."""
@@ -305,14 +315,15 @@ class _Reader:
         starts = self.number_starts[first : bisect.bisect_left(self.number_starts, end, first)]
         figures = find_figures(text, start, end, self.english, starts) if starts else []
         sentence_text = text[start:end]
-        found_periods = periods(text, start, end)
-        period = period_before(found_periods, figures[0].start if figures else end)
-        if period:
-            self.period = period
         if not figures:  # most sentences: only the breakdown a "còn …" sentence continues is carried on
+            self.unread.append((start, end))
             if self.previous_candidates and not _CONTINUES_RE.match(sentence_text):
                 self.previous_candidates = []
             return
+        found_periods = periods(text, start, end)
+        period = period_before(found_periods, figures[0].start)
+        if period:
+            self.period, self.unread = period, []
         anaphor = _ANAPHORA_RE.match(sentence_text)
         opening = _PLACE_OPENING_RE.match(sentence_text)
         place = " ".join(opening.group("place").split()) if opening else None
@@ -361,7 +372,7 @@ class _Reader:
             here_period = (
                 period_right_after(found_periods, text, figure.end)
                 or period_before(found_periods, figure.start)
-                or self.period
+                or self._period_told()
             )
             if role.name == "skip" or (figure.fraction and role.name != "change"):
                 continue  # a contribution; or "½" that is not the size of a change

@@ -22,6 +22,8 @@ from decimal import Decimal, InvalidOperation
 
 import regex
 
+from .scanning import alternation
+
 __all__ = [
     "DIGITS",
     "MAGNITUDES",
@@ -79,7 +81,7 @@ _TEN = "mười"
 _TENS = "mươi"
 _ZERO_TENS = frozenset({"linh", "lẻ"})
 SPELLED_WORDS = (*_DIGIT_WORDS, _TEN, _TENS, *_ZERO_TENS, *SCALES)
-SPELLED_NUMBER = r"(?:(?:" + "|".join(sorted(SPELLED_WORDS, key=len, reverse=True)) + r")(?:\s+|$))+"
+SPELLED_NUMBER = r"(?:(?:" + alternation(SPELLED_WORDS) + r")(?:\s+|$))+"
 _SPELLED_RE = regex.compile(r"^\s*" + SPELLED_NUMBER + r"\s*$", regex.IGNORECASE)
 
 _MAX_DIGITS = 40

@@ -16,7 +16,7 @@ from typing import Literal
 import regex
 
 from ..model import Basis, Direction, Qualifier
-from .scanning import matches_at
+from .scanning import alternation, matches_at
 from .vocab import (
     BASIS_RULES,
     BREAKDOWN_MARKERS,
@@ -56,15 +56,10 @@ __all__ = [
 RoleName = Literal["value", "change", "share", "ratio", "level", "skip"]
 
 
-def _words(items: Iterable[str]) -> str:
-    """A longest-first alternation of phrases, spaces matching any whitespace."""
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(items), key=len, reverse=True))
-
-
 _F = regex.IGNORECASE
-_VERB_UP = _words(CHANGE_UP)
-_VERB_DOWN = _words(CHANGE_DOWN)
-_FILLERS = r"(?:\s+(?:" + _words(CHANGE_FILLERS) + r"))*"
+_VERB_UP = alternation(CHANGE_UP)
+_VERB_DOWN = alternation(CHANGE_DOWN)
+_FILLERS = r"(?:\s+(?:" + alternation(CHANGE_FILLERS) + r"))*"
 # a change verb, then filler words, at the very end of the gap ("tăng mạnh 220", "giảm sâu tới 13,26")
 _CHANGE_END_RE = regex.compile(
     r"(?<!\p{L})(?:(?P<up>" + _VERB_UP + r")|(?P<down>" + _VERB_DOWN + r"))" + _FILLERS + r"\s*$", _F
@@ -74,7 +69,7 @@ _MORE_END_RE = regex.compile(r"(?<!\p{L})thêm" + _FILLERS + r"\s*$", _F)
 _VERB_RE = regex.compile(r"(?<!\p{L})(?:(?P<up>" + _VERB_UP + r")|(?P<down>" + _VERB_DOWN + r"))(?!\p{L})", _F)
 # "cao hơn trung bình nhiều năm 10 - 30%": a comparative, its reference, then the size of the difference
 _COMPARED_TO_END_RE = regex.compile(
-    r"(?<!\p{L})(?:(?P<up>" + _words(COMPARATIVES_UP) + r")|(?P<down>" + _words(COMPARATIVES_DOWN) + r"))"
+    r"(?<!\p{L})(?:(?P<up>" + alternation(COMPARATIVES_UP) + r")|(?P<down>" + alternation(COMPARATIVES_DOWN) + r"))"
     r"(?P<reference>(?:\s+(?!(?:so|mức|ngưỡng)(?!\p{L}))\p{L}+){1,8}?)" + _FILLERS + r"\s*$",
     _F,
 )
@@ -82,21 +77,22 @@ _RANGE_FROM_RE = regex.compile(r"\s+từ\s*$", _F)
 _GAP_HAS_VERB_RE = regex.compile(r"(?<!\p{L})(?:" + _VERB_UP + "|" + _VERB_DOWN + r")(?!\p{L})", _F)
 _TIMES_END_RE = regex.compile(r"(?<!\p{L})gấp" + _FILLERS + r"\s*$", _F)
 _LEVEL_END_RE = regex.compile(
-    r"(?<!\p{L})(?<!(?:đi|nhích)\s)(?:" + _words(LEVEL_WORDS) + r"|về(?=\s+mức))(?:\s+(?:mức|tới|đến|còn))?\s*$", _F
+    r"(?<!\p{L})(?<!(?:đi|nhích)\s)(?:" + alternation(LEVEL_WORDS) + r"|về(?=\s+mức))(?:\s+(?:mức|tới|đến|còn))?\s*$",
+    _F,
 )
-_SHARE_END_RE = regex.compile(r"(?<!\p{L})(?:" + _words(SHARE_VERBS) + r")" + _FILLERS + r"\s*$", _F)
-_RATIO_END_RE = regex.compile(r"(?<!\p{L})(?P<verb>" + _words(RATIO_VERBS) + r")" + _FILLERS + r"\s*$", _F)
+_SHARE_END_RE = regex.compile(r"(?<!\p{L})(?:" + alternation(SHARE_VERBS) + r")" + _FILLERS + r"\s*$", _F)
+_RATIO_END_RE = regex.compile(r"(?<!\p{L})(?P<verb>" + alternation(RATIO_VERBS) + r")" + _FILLERS + r"\s*$", _F)
 # "làm giảm 0,76 điểm phần trăm", "đóng góp 1,46 điểm phần trăm": a contribution, not this figure's change
 # ("làm" needs its change verb: "làm 15 người chết" is a count of what was caused)
 _CONTRIBUTION_END_RE = regex.compile(
     r"(?<!\p{L})(?:(?:"
-    + _words(CONTRIBUTION_WORDS)
+    + alternation(CONTRIBUTION_WORDS)
     + r")(?:\s+(?:"
     + _VERB_UP
     + "|"
     + _VERB_DOWN
     + r"))?|(?:"
-    + _words(CAUSATIVES)
+    + alternation(CAUSATIVES)
     + r")\s+(?:"
     + _VERB_UP
     + "|"
@@ -130,20 +126,20 @@ _CLAUSE_PUNCT_RE = regex.compile(r"[,;(]")
 _ASPECT_RE = regex.compile(r"\s*(?:về|ở\s+chiều)\s+(?P<what>(?:(?!và|nhưng|so|,|;|\.|\()\S+\s*){1,4})", _F)
 _LIST_GAP_RE = regex.compile(r"^(?:\s+của\s+[^,;()]*?)?[\s,]*(?:(?:và|hoặc|cùng)\s*)?$", _F)
 _RESPECTIVELY_RE = regex.compile(r"(?<!\p{L})(?:lần\s+lượt|tương\s+ứng)(?!\p{L})", _F)
-_MARKER_RE = regex.compile(r"(?<!\p{L})(?:" + _words(BREAKDOWN_MARKERS) + r")(?!\p{L})", _F)
+_MARKER_RE = regex.compile(r"(?<!\p{L})(?:" + alternation(BREAKDOWN_MARKERS) + r")(?!\p{L})", _F)
 
 # basis: "so với …" / "so …" then a phrase; the same phrase right after a ratio ("bằng 90% cùng kỳ")
 _BASIS_PHRASES = [(regex.compile(pattern, _F), basis) for pattern, basis in BASIS_RULES]
 _REFERENCE_RULES = 3  # the rules that may name a reference with no "so với" (averages, same period, plan)
 _SO_VOI_RE = regex.compile(r"(?<!\p{L})so(?:\s+với)?+\s+(?!(?:mức|tốc\s+độ|tại)(?!\p{L}))(?P<what>[^,;()]{0,60})", _F)
 
-_QUALIFIER_WORDS = _words(QUALIFIERS)
+_QUALIFIER_WORDS = alternation(QUALIFIERS)
 _ADJACENT_QUALIFIER_RE = regex.compile(
     r"(?<!\p{L})(?<!nói\s)(?P<q>" + _QUALIFIER_WORDS + r")(?:\s+(?:mức|là|ở\s+mức|tới|đến|đạt))?\s*(?:từ\s+)?$", _F
 )
 _FRAMING_QUALIFIER_RE = regex.compile(
     r"(?<!\p{L})(?<!so\s+với\s+)(?P<q>"
-    + _words(k for k, v in QUALIFIERS.items() if v in FRAMING_QUALIFIERS)
+    + alternation(k for k, v in QUALIFIERS.items() if v in FRAMING_QUALIFIERS)
     + r")(?!\p{L})",
     _F,
 )
@@ -425,7 +421,7 @@ _SINGLE_WORD_VERBS = frozenset(w for w in CHANGE_UP + CHANGE_DOWN if " " not in 
 _COUNT_STOPS = frozenset({*_SINGLE_WORD_VERBS, *COUNT_TAIL_STOPS})
 _MAX_COUNT_WORDS = 12
 _AND_WORD_RE = regex.compile(r"[ \t]+(?!(?:" + _VERB_UP + "|" + _VERB_DOWN + r")(?!\p{L}))\p{L}", _F)
-_VERB_TAKES_NUMBER_RE = regex.compile(r"(?:\s+(?:" + _words(CHANGE_FILLERS) + r"))*\s*[-+]?\d", _F)
+_VERB_TAKES_NUMBER_RE = regex.compile(r"(?:\s+(?:" + alternation(CHANGE_FILLERS) + r"))*\s*[-+]?\d", _F)
 _SPACE_RE = regex.compile(r"[ \t]+")
 _SPACE_DIGIT_RE = regex.compile(r"\s+\d")
 _TAIL_RE = regex.compile(r"\s*$")

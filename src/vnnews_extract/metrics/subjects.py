@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 
 from .rules import period_spans
+from .scanning import alternation
 from .vocab import (
     CHANGE_DOWN,
     CHANGE_FILLERS,
@@ -36,10 +37,6 @@ __all__ = [
     "subject_before",
     "with_measure",
 ]
-
-
-def _alternation(items: tuple[str, ...] | list[str]) -> str:
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(items), key=len, reverse=True))
 
 
 _F = regex.IGNORECASE
@@ -79,12 +76,12 @@ _SOURCE_RE = regex.compile(r"^\s*(?:theo|báo\s+cáo|Bộ|Tổng\s+cục|Sở)\b
 _SO_VOI_RE = regex.compile(r"(?<!\p{L})so(?:\s+với)?\s+(?:(?!(?:và|nhưng|còn)(?!\p{L}))[^,;])*", _F)
 # "lượng mưa sẽ cao hơn trung bình nhiều năm": the comparative and its reference follow the subject
 _COMPARED_RE = regex.compile(
-    r"(?<!\p{L})(?:" + _alternation([*COMPARATIVES_UP, *COMPARATIVES_DOWN]) + r")(?!\p{L})[^,;]*$", _F
+    r"(?<!\p{L})(?:" + alternation([*COMPARATIVES_UP, *COMPARATIVES_DOWN]) + r")(?!\p{L})[^,;]*$", _F
 )
 _CHANGE_NOUN_RE = regex.compile(r"(?<!\p{L})(?:mức|tỷ\s+lệ|tỉ\s+lệ|tốc\s+độ)\s+(?:tăng|giảm)(?!\p{L})", _F)
-_GENERIC_RE = regex.compile(r"^(?:" + _alternation(GENERIC_HOLDERS) + r")$", _F)
-_MEASURE_RE = regex.compile(r"^(?:" + _alternation(MEASURE_WORDS) + r")$", _F)
-_LEVEL_NOUN_RE = regex.compile(r"^(?:" + _alternation(LEVEL_NOUNS) + r")$", _F)
+_GENERIC_RE = regex.compile(r"^(?:" + alternation(GENERIC_HOLDERS) + r")$", _F)
+_MEASURE_RE = regex.compile(r"^(?:" + alternation(MEASURE_WORDS) + r")$", _F)
+_LEVEL_NOUN_RE = regex.compile(r"^(?:" + alternation(LEVEL_NOUNS) + r")$", _F)
 # "tính đến ngày 20/10/2024", "sáng 15/7": when, not what
 _DATE_PHRASE_RE = regex.compile(
     r"(?<!\p{L})(?:(?:tính\s+)?(?:đến|tới|từ)\s+(?:hết\s+)?)?(?:ngày|sáng|chiều|tối|trưa)?\s*"
@@ -105,7 +102,7 @@ _NAMES_AND_RE = regex.compile(r"^(?:\p{Lu}\p{L}*\s+)+(?:,\s+(?:\p{Lu}\p{L}*\s+)+
 # What may stand between a figure and a change of it: bases, aspects, verbs, fillers, connectives.
 _LINK_WORDS_RE = regex.compile(
     r"(?<!\p{L})(?:"
-    + _alternation([*SUBJECT_LEAD_WORDS, *CHANGE_UP, *CHANGE_DOWN, *CHANGE_FILLERS, *QUALIFIERS, *PAIR_CONTEXT])
+    + alternation([*SUBJECT_LEAD_WORDS, *CHANGE_UP, *CHANGE_DOWN, *CHANGE_FILLERS, *QUALIFIERS, *PAIR_CONTEXT])
     + r")(?!\p{L})",
     _F,
 )

@@ -9,12 +9,12 @@ period, never a metric; a `times` unit ("2,5 lần") is a multiple.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final, Literal
 
 import regex
 
+from .scanning import alternation
 from .vocab import (
     CHANGE_DOWN,
     CHANGE_UP,
@@ -50,19 +50,14 @@ _SURFACES: Final[dict[str, tuple[UnitKind, str]]] = {
 }
 
 
-def _alternation(surfaces: Iterable[str]) -> str:
-    words = sorted(set(surfaces), key=len, reverse=True)
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
-
-
 # A unit word ends at a non-letter (so "ha" is not the start of "hai", "đ" not of "đường").
-_UNIT_RE = regex.compile(r"\s*(?P<unit>" + _alternation(_SURFACES) + r")(?!\p{L}|\d)", regex.IGNORECASE)
+_UNIT_RE = regex.compile(r"\s*(?P<unit>" + alternation(_SURFACES) + r")(?!\p{L}|\d)", regex.IGNORECASE)
 _DENOMINATOR_RE = regex.compile(
-    r"\s*/\s*(?P<den>" + _alternation(DENOMINATORS) + r"|\p{L}[\p{L}\d]*)(?!\p{L})", regex.IGNORECASE
+    r"\s*/\s*(?P<den>" + alternation(DENOMINATORS) + r"|\p{L}[\p{L}\d]*)(?!\p{L})", regex.IGNORECASE
 )
 # "890.000 đồng một chiếc" (a listed denominator after "một", which is also "one"), "mỗi chặng" (any noun)
 _PER_RE = regex.compile(
-    r"\s+(?:(?:một|mỗi)\s+(?P<den>" + _alternation(DENOMINATORS) + r")|mỗi\s+(?P<den>\p{Ll}+))(?!\p{L})",
+    r"\s+(?:(?:một|mỗi)\s+(?P<den>" + alternation(DENOMINATORS) + r")|mỗi\s+(?P<den>\p{Ll}+))(?!\p{L})",
     regex.IGNORECASE,
 )
 # a counted noun's rate is written in words too: "34.000 khách/ngày", "150.000 con lợn thịt mỗi năm"
