@@ -46,7 +46,7 @@ def alternation(phrases: Iterable[str]) -> str:
     't(?:ăng\\\\s+trưởng|ăng)|giảm|%'
     """
     groups: dict[str, list[str]] = {}
-    for phrase in sorted(set(phrases), key=len, reverse=True):
+    for phrase in sorted(dict.fromkeys(phrases), key=len, reverse=True):  # a dict, not a set: one order every run
         groups.setdefault(phrase[:1].casefold(), []).append(phrase)
     parts = []
     for group in groups.values():
