@@ -316,7 +316,7 @@ def _read_local(spec: str, skip: frozenset[Path], explicit: bool = True) -> Iter
 def _read_remote(spec: str) -> Iterator[Item | Failure]:
     """A file behind a URL (``s3://``, ``https://``, ``gs://``…) read through fsspec, as Dask does."""
     try:
-        import fsspec  # type: ignore[import-untyped]  # optional: installed with the dask extra
+        import fsspec  # type: ignore[import-untyped,import-not-found,unused-ignore]  # optional: the dask extra
     except ImportError:
         yield Failure.of(spec, None, MissingInputError(f"{spec}: reading URLs needs fsspec (the [dask] extra)"))
         return
@@ -342,7 +342,7 @@ def _expand_url(spec: str) -> list[str]:
     if spec.lower().startswith(("http://", "https://")) or not _is_glob(spec.split("://", 1)[1]):
         return [spec]
     try:
-        from fsspec.core import url_to_fs  # type: ignore[import-untyped]
+        from fsspec.core import url_to_fs  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError:
         return [spec]  # reading it then reports that fsspec is needed
     filesystem, pattern = url_to_fs(spec)
