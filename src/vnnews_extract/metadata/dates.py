@@ -55,6 +55,9 @@ _NOT_TIME_JOIN_BEFORE = regex.compile(r"[^\s|,–—\-)]|\p{L}")
 # Every date has digits, and most lines a caller asks about have none: this scan costs ~0.5 µs a line where
 # one of `_DATE` costs ~13 µs (its alternatives are tried at every position).
 _DIGIT = re.compile(r"\d")
+# What every match of `_DATE` holds ("5/3/2", "5 tháng"), as one scan with its engine and flags: nine in ten
+# lines with digits have no date ("12", "1.746 lượt xem"), and this costs ~0.4 µs where `_DATE` costs ~5 µs.
+_DATE_HINT = regex.compile(r"\d\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d|\d\s+tháng", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -127,7 +130,7 @@ def find_dates(text: str) -> list[DateMatch]:
     '2012-11-30T16:00:00+07:00'
     """
     found: list[DateMatch] = []
-    if _DIGIT.search(text) is None:
+    if _DIGIT.search(text) is None or _DATE_HINT.search(text) is None:
         return found
     for match in _DATE.finditer(text):
         day = int(match.group("d") or match.group("d2"))
