@@ -34,8 +34,12 @@ def _fold_table() -> dict[int, str | None]:
 
     Built once at import from Unicode's own decompositions (Latin-1 through Latin Extended Additional,
     where all of Vietnamese lives), so folding a page is one C-level pass instead of a Python loop.
+    Every other character a Vietnamese page is made of (ASCII, Latin-1, general punctuation) maps to
+    itself: for a character the table lacks, `str.translate` raises and clears a KeyError inside C, which
+    made folding a line ~2× slower.
     """
-    table: dict[int, str | None] = {ord("đ"): "d", ord("Đ"): "D"}
+    table: dict[int, str | None] = {code: chr(code) for code in (*range(0x0250), *range(0x2000, 0x2070))}
+    table.update({ord("đ"): "d", ord("Đ"): "D"})
     for code in (*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)):
         base = unicodedata.normalize("NFD", chr(code))[0]
         if base != chr(code) and base.isascii():
