@@ -51,7 +51,9 @@ _TAIL_LINES = 6  # how far after the article a source credit or byline may stand
 _BYLINE_REACH = 2  # how far from the headline or its date line a byline may stand
 _TITLE_DATE_REACH = 3  # how many lines of chrome or byline may stand between a headline and its date line
 
-_SENTENCE_END = regex.compile(r"[.!?…:;\"”)»]\s*$")
+# What a sentence-like line ends with. A line as `_read_line` joins it has no trailing space, so one
+# `endswith` does what a search for r"[.!?…:;\"”)»]\s*$" did, in a tenth of the time.
+_SENTENCE_ENDS = tuple('.!?…:;"”)»')
 _HAS_LETTER = regex.compile(r"\p{L}")
 _DIGIT = regex.compile(r"\d")
 _BARE_COUNT = regex.compile(r"^[\d\s.,()|/-]+$")
@@ -107,6 +109,8 @@ def _is_dateline(text: str) -> tuple[bool, bool]:
 
 def _meta_bar_reason(text: str) -> str | None:
     """A "|"-separated bar whose every part is chrome, a date or a counter ("09:15 14/03/2021 | Lượt xem: 3 | In")."""
+    if "|" not in text:  # most lines: no bar to split (the split and strips cost ~8× this test)
+        return None
     parts = [p.strip() for p in text.split("|") if p.strip()]
     if len(parts) < 2:
         return None
@@ -143,8 +147,9 @@ def _chrome_of(text: str, words: int) -> str | None:
 
 
 def _read_line(raw: str) -> _Line:
-    text = " ".join(raw.split())
-    words = len(text.split())
+    parts = raw.split()
+    text = " ".join(parts)
+    words = len(parts)
     chrome = _chrome_of(text, words)
     is_date, has_seconds = _is_dateline(text) if chrome is None else (False, False)
     if chrome is None and not is_date:
@@ -153,7 +158,7 @@ def _read_line(raw: str) -> _Line:
             is_date = bool(find_dates(text))
         elif _is_breadcrumb(text):
             chrome = "navigation"
-    return _Line(text, words, chrome, is_date, has_seconds, bool(_SENTENCE_END.search(text)))
+    return _Line(text, words, chrome, is_date, has_seconds, text.endswith(_SENTENCE_ENDS))
 
 
 def _score(line: _Line) -> float:
