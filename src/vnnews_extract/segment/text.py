@@ -11,7 +11,6 @@ captions.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -67,9 +66,6 @@ _DATELINE_MAX_CHARS = 160  # a date line is short; longer lines are prose, whate
 # A name: two to five capitalised words ("Minh Anh", "Phạm Trường", "K. Miên").
 _PERSON_NAME = regex.compile(r"^(?:\p{Lu}[\p{L}.]*\.?)(?:\s+\p{Lu}[\p{L}.]*){0,4}$")
 _CRUMB_SEPARATOR = regex.compile(r"\s+[|>»›/]\s+|\s*[|»›]\s*")
-# Where `_CRUMB_SEPARATOR` can match, as a plain scan: most lines have no crumb separator ("/" in a date has
-# no spaces around it), and a split is ~5 times dearer than this search.
-_CRUMB_HINT = re.compile(r"[|»›]|\s[>/]\s")
 _CRUMB_MAX_WORDS = 3
 _HEADLINE_START = regex.compile(r"[\p{L}\d\"“'‘(\[]")
 _DATE_LABEL = phrases((*DATELINE_PUBLISHED_LABELS, *DATELINE_UPDATED_LABELS))
@@ -125,7 +121,10 @@ def _is_breadcrumb(text: str) -> bool:
     >>> _is_breadcrumb("Trang chủ | Thời sự"), _is_breadcrumb("Giá vàng hôm nay: tăng mạnh | Xem ngay")
     (True, False)
     """
-    if _CRUMB_HINT.search(text) is None:
+    # Where `_CRUMB_SEPARATOR` can match, as substring tests: a line as `_read_line` joins it has no space but
+    # " ", so r"\s+[>/]\s+" is " > " or " / ". Most lines have none ("/" in a date has no spaces around it);
+    # a split costs ~5 times a regex scan for them, and these tests ~0.2 µs, a third of that scan.
+    if not ("|" in text or "»" in text or "›" in text or " > " in text or " / " in text):
         return False
     parts = [p for p in _CRUMB_SEPARATOR.split(text) if p.strip()]
     return len(parts) >= 2 and all(len(p.split()) <= _CRUMB_MAX_WORDS for p in parts)
