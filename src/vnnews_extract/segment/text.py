@@ -73,6 +73,8 @@ _INITIALS = regex.compile(r"^(?:\p{Lu}\.){2,4}$")  # "H.V.", "T.T.H.": a writer 
 # A related article's title with its date in brackets, as list boxes print them: "… hoảng loạn (25/12)".
 _DATED_LINK = regex.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\s*$")
 _SITE_SUFFIX = regex.compile(r"\s+[-|–—]\s+[^-|–—]{1,40}$")
+# The combining marks `fold` drops: a line without them folds to a key exactly as long as itself.
+_COMBINING_MARK = regex.compile(r"[\u0300-\u036f]")
 
 
 class _Line(NamedTuple):
@@ -275,6 +277,20 @@ def _tail_role(line: _Line) -> Role | None:
     return None
 
 
+def _folds_to(text: str, key: str) -> bool:
+    """Whether ``fold(text) == key``, for `text` a line as `_read_line` joins it.
+
+    Folding such a line keeps its length but for the combining marks it drops, so most lines are told
+    apart by length: folding a paragraph costs ~5 µs, the length test and a mark scan ~0.5 µs.
+
+    >>> _folds_to("Giá lúa TĂNG", "gia lua tang"), _folds_to("Giá lúa tăng mạnh", "gia lua tang")
+    (True, False)
+    """
+    if len(text) < len(key) or (len(text) > len(key) and _COMBINING_MARK.search(text) is None):
+        return False
+    return fold(text) == key
+
+
 def _outside_block(line: _Line, clock: bool) -> Block:
     if line.is_date:
         return Block(line.text, Role.CHROME, "clock") if clock else Block(line.text, Role.DATELINE)
@@ -296,7 +312,7 @@ def _inside_blocks(lines: Sequence[_Line], title: str | None, clock: bool) -> li
             blocks.append(_outside_block(line, clock))
             after_picture = False
             continue
-        if title_key is not None and fold(line.text) == title_key:
+        if title_key is not None and _folds_to(line.text, title_key):
             # The headline again inside the article is a picture's alt text; its caption may follow.
             blocks.append(Block(line.text, Role.CAPTION, "image_alt"))
             after_picture = True
