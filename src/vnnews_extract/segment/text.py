@@ -390,8 +390,9 @@ def segment_text(text: str) -> tuple[Block, ...]:
             blocks.append(Block(title, Role.TITLE))
         elif line.is_date:
             blocks.append(_date_block(line, i in kept_dates, clock_possible))
-        elif _is_byline(line) and not line.text.isupper() and _near(i, title_at, kept_dates):
-            # (above the article an all-capitals line is a section label, "TIN HOẠT ĐỘNG", not a name)
+        elif _near(i, title_at, kept_dates) and _is_byline(line) and not line.text.isupper():
+            # (above the article an all-capitals line is a section label, "TIN HOẠT ĐỘNG", not a name; `_near`
+            # goes first as it rules out at once the menu lines above the headline, a third of a page's lines)
             blocks.append(Block(line.text, Role.BYLINE))
         else:
             blocks.append(_outside_block(line, clock_possible and line.has_seconds))
