@@ -138,11 +138,13 @@ def _chrome_of(text: str, words: int) -> str | None:
     reason = chrome_reason(text)
     if reason is not None:
         return reason
-    if words <= 6 and VIEWS.search(text):
+    # (a view counter has a digit and a dated link ends with ")": most lines are ruled out by those tests, ~0.2
+    # and ~0.05 µs, before patterns that cost ~0.6 and ~0.2 µs)
+    if words <= 6 and _DIGIT.search(text) and VIEWS.search(text):
         return "views"
     if RELATIVE_TIME.match(text):
         return "clock"
-    if words <= _TITLE_MAX_WORDS and _DATED_LINK.search(text):
+    if words <= _TITLE_MAX_WORDS and text.endswith(")") and _DATED_LINK.search(text):
         return "related_link"  # chrome, but not an end of the article: a body line may end so, rarely
     return None
 
