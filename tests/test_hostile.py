@@ -343,6 +343,8 @@ def test_endless_device_path_is_refused_not_read_forever(monkeypatch: pytest.Mon
         pytest.param("Tiêu đề bài viết\n" + "a\n" * 600_000, id="tiny-lines"),
         pytest.param("Tiêu đề bài viết\n" + "a\n" * 95_000, id="tiny-lines-under-limit"),
         pytest.param("<html><body>" + "a<br>" * 300_000 + "</body></html>", id="line-breaks"),
+        # one line of chrome phrases that is no chrome only at its end (12 s when a pattern judged it whole)
+        pytest.param("Tiêu đề bài viết\n" + "Tin mới " * 120_000 + "nhiều\n…", id="chrome-phrases-to-the-end"),
     ],
 )
 def test_worst_cases_within_one_second_per_mb(source: str) -> None:

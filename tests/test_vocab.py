@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import random
+import time
 import unicodedata
 
 import pytest
 
+from vnnews_extract import vocab
 from vnnews_extract.metadata.lines import parse_views
 from vnnews_extract.vocab import SOURCE_LINE, chrome_reason, fold
 
@@ -75,3 +78,25 @@ def test_view_counters(line: str, views: int | None) -> None:
 def test_source_credit_lines(line: str, source: str | None) -> None:
     match = SOURCE_LINE.match(line)
     assert (match.group("source") if match else None) == source
+
+
+def test_long_lines_are_judged_as_the_pattern_judges_short_ones() -> None:
+    """Past `_BACKTRACK_MAX_CHARS` a line is cut into phrases position by position instead of by the pattern:
+    both must answer alike, also where only a shorter phrase first makes the line chrome ("xem them" before
+    "binh luan cua ban", where "xem them binh luan" is a phrase too)."""
+    words = sorted({w for phrase in vocab._PHRASE_FAMILY for w in phrase.split()})
+    rng = random.Random(5)
+    keys = ["xem them binh luan cua ban", "tin moi tin moi nhieu", "| tin moi: 12 doc nhieu >>", ""]
+    for _ in range(3000):
+        parts = [rng.choice([*words, *vocab._PHRASE_FAMILY, "12", "|", "x", "©", ""]) for _ in range(rng.randint(1, 8))]
+        keys.append(rng.choice(["", " "]).join(parts))
+    for key in keys:
+        assert vocab._only_chrome_long(key) is (vocab._ONLY_CHROME.match(key) is not None), key
+
+
+def test_a_long_line_of_chrome_phrases_is_judged_in_time() -> None:
+    line = "Tin mới " * 50_000 + "nhiều"  # the pattern alone took ~2 s on it: it backtracks through every cut
+    started = time.perf_counter()
+    assert chrome_reason(line) is None
+    assert chrome_reason(line[: -len("nhiều")] + "Đọc nhiều") == "related"
+    assert time.perf_counter() - started < 1.0
