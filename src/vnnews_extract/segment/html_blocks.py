@@ -286,18 +286,19 @@ def _hints_for(names: str, depth: int, above: Hints) -> Hints:
     n = _named(names)
     if n is _NOTHING_NAMED:
         return above
+    # Positional, in field order (~0.4 µs a call less than keywords)
     return Hints(
-        chrome=n.chrome or above.chrome,
-        chrome_at=depth if n.chrome else above.chrome_at,
-        caption=depth if n.caption else above.caption,
-        lead=depth if n.lead else above.lead,
-        title=depth if n.title else above.title,
-        author=depth if n.author else above.author,
-        source=depth if n.source else above.source,
-        date=depth if n.date else above.date,
-        breadcrumb=depth if n.breadcrumb else above.breadcrumb,
-        subheading=depth if n.subheading else above.subheading,
-        content=depth if n.content else above.content,
+        n.chrome or above.chrome,  # chrome
+        depth if n.chrome else above.chrome_at,  # chrome_at
+        depth if n.caption else above.caption,  # caption
+        depth if n.lead else above.lead,  # lead
+        depth if n.title else above.title,  # title
+        depth if n.author else above.author,  # author
+        depth if n.source else above.source,  # source
+        depth if n.date else above.date,  # date
+        depth if n.breadcrumb else above.breadcrumb,  # breadcrumb
+        depth if n.subheading else above.subheading,  # subheading
+        depth if n.content else above.content,  # content
     )
 
 
@@ -436,22 +437,24 @@ def _flush(walk: _Walk, ctx: _Context) -> None:
 def _child_context(el: lxml.html.HtmlElement, tag: str, attrs: dict[str, str], names: str, ctx: _Context) -> _Context:
     style = attrs.get("style") or ""
     block = tag in BLOCK_TAGS
+    # Positional, in field order: one context is made per element the walk reads (~250 a page), and
+    # passing 13 keywords cost ~0.4 µs more a call (~0.1 ms a page).
     return _Context(
-        path=(*ctx.path, el) if block else ctx.path,
-        hints=_hints_for(names, len(ctx.path), ctx.hints) if names else ctx.hints,
-        align=(_align(attrs) if attrs else None) or ctx.align,
-        in_link=ctx.in_link or tag == "a",
-        bold=ctx.bold or tag in _BOLD_TAGS or tag in _HEADING_TAGS or bool(style and _BOLD_STYLE.search(style)),
-        italic=ctx.italic or tag in _ITALIC_TAGS or bool(style and _ITALIC_STYLE.search(style)),
-        styled=ctx.styled
+        (*ctx.path, el) if block else ctx.path,  # path
+        _hints_for(names, len(ctx.path), ctx.hints) if names else ctx.hints,  # hints
+        (_align(attrs) if attrs else None) or ctx.align,  # align
+        ctx.in_link or tag == "a",  # in_link
+        ctx.bold or tag in _BOLD_TAGS or tag in _HEADING_TAGS or bool(style and _BOLD_STYLE.search(style)),  # bold
+        ctx.italic or tag in _ITALIC_TAGS or bool(style and _ITALIC_STYLE.search(style)),  # italic
+        ctx.styled  # styled
         or bool(style and _SET_APART_STYLE.search(style))
         or (tag == "font" and (attrs.get("color") is not None or attrs.get("size") is not None)),
-        heading=tag if tag in _HEADING_TAGS else ctx.heading,
-        list_at=len(ctx.path) if tag == "li" else ctx.list_at,
-        in_quote=ctx.in_quote or tag == "blockquote",
-        in_figure=ctx.in_figure or tag in ("figure", "figcaption"),
-        figure=el if tag == "figure" or (tag == "table" and _is_small_table(el)) else ctx.figure,
-        row=el if tag == "tr" else ctx.row,
+        tag if tag in _HEADING_TAGS else ctx.heading,  # heading
+        len(ctx.path) if tag == "li" else ctx.list_at,  # list_at
+        ctx.in_quote or tag == "blockquote",  # in_quote
+        ctx.in_figure or tag in ("figure", "figcaption"),  # in_figure
+        el if tag == "figure" or (tag == "table" and _is_small_table(el)) else ctx.figure,  # figure
+        el if tag == "tr" else ctx.row,  # row
     )
 
 
