@@ -19,6 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vnnews_extract import Article, errors, extract, extract_metrics
+from vnnews_extract.parse import parse_html
+from vnnews_extract.segment.html_blocks import raw_blocks
 
 _SETTINGS = settings(
     max_examples=150,
@@ -142,6 +144,19 @@ def test_any_bytes(data: bytes) -> None:
 def test_any_html_soup(html: str) -> None:
     ours(html)
     ours(html.encode("utf-8", errors="surrogatepass"))
+
+
+@_SETTINGS
+@given(html_soup)
+def test_raw_block_words_are_the_words_of_its_text(html: str) -> None:
+    """`RawBlock.words` is counted from the spaces of its (whitespace-collapsed) text: it must agree with
+    splitting the text."""
+    try:
+        tree = parse_html(html).tree
+    except errors.NoArticleError:
+        return
+    for block in raw_blocks(tree) if tree is not None else ():
+        assert block.words == len(block.text.split()), block.text
 
 
 @_SETTINGS

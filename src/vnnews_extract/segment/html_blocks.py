@@ -124,9 +124,16 @@ class Hints(NamedTuple):
 
 @dataclass(slots=True)
 class RawBlock:
-    """A run of visible text and what the tree says about it."""
+    """A run of visible text and what the tree says about it.
 
-    text: str
+    Its words are counted from its spaces, the cut text of a coarse box included:
+
+    >>> box, line = raw_blocks(lxml.html.fromstring(f"<div><nav>{'Tin ' * 80}</nav><p> Giá \\n xăng</p></div>"))
+    >>> (box.text[-4:], box.words), (line.text, line.words)
+    (('Tin ', 75), ('Giá xăng', 2))
+    """
+
+    text: str  # whitespace collapsed (`clean_text`); a coarse block's cut may end in a space
     tag: str  # the nearest block-level element's tag, "tr" for a data-table row
     path: tuple[lxml.html.HtmlElement, ...]  # block-level ancestors, outermost first
     link_chars: int
@@ -150,7 +157,10 @@ class RawBlock:
     link_density: float = field(init=False)  # the share of the text that is link text
 
     def __post_init__(self) -> None:
-        self.words = len(self.text.split())
+        text = self.text
+        # The text is whitespace-collapsed (a coarse block's cut may leave one space at its end): its words
+        # are its spaces plus one. Counting them in C makes no list of words (`split`: ~0.06 ms a page).
+        self.words = text.count(" ") + (not text.endswith(" ")) if text else 0
         self.chrome_phrase = _chrome_phrase(self.text)
         self.link_density = self.link_chars / len(self.text) if self.text else 0.0
 
@@ -405,28 +415,30 @@ def _flush(walk: _Walk, ctx: _Context) -> None:
     text = "" if joined.isspace() else clean_text(joined)
     if text:
         visible = len(text) - text.count(" ") or 1  # the characters other than spaces (text is clean)
+        # Positional, in field order: ~0.6 µs a block less than keywords (~0.04 ms a page)
         walk.blocks.append(
             RawBlock(
-                text=text,
-                tag=ctx.path[-1].tag if ctx.path else "body",
-                path=ctx.path,
-                link_chars=min(walk.link_chars, len(text)),
-                bold=walk.bold_chars >= 0.9 * visible,
-                italic=walk.italic_chars >= 0.9 * visible,
-                styled=walk.styled_chars >= 0.9 * visible,
-                align=ctx.align,
-                hints=ctx.hints,
-                in_heading=ctx.heading,
-                list_at=ctx.list_at,
-                in_quote=ctx.in_quote,
-                in_figure=ctx.in_figure,
-                after_image=walk.image_pending,
-                image_near=walk.image_pending
+                text,  # text
+                ctx.path[-1].tag if ctx.path else "body",  # tag
+                ctx.path,  # path
+                min(walk.link_chars, len(text)),  # link_chars
+                walk.bold_chars >= 0.9 * visible,  # bold
+                walk.italic_chars >= 0.9 * visible,  # italic
+                walk.styled_chars >= 0.9 * visible,  # styled
+                ctx.align,  # align
+                ctx.hints,  # hints
+                ctx.heading,  # in_heading
+                ctx.list_at,  # list_at
+                ctx.in_quote,  # in_quote
+                ctx.in_figure,  # in_figure
+                walk.image_pending,  # after_image
+                walk.image_pending  # image_near
                 and walk.image_owner is not None
                 and walk.image_owner is ctx.figure
                 and (ctx.figure.tag == "figure" or walk.image_row is not ctx.row),
-                repeats_alt=walk.image_pending and bool(walk.image_alt) and clean_text(walk.image_alt) == text,
-                index=len(walk.blocks),
+                walk.image_pending and bool(walk.image_alt) and clean_text(walk.image_alt) == text,  # repeats_alt
+                False,  # coarse
+                len(walk.blocks),  # index
             )
         )
         walk.image_pending = False
