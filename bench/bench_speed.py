@@ -2,7 +2,9 @@
 
 All tools run in this one process over the same pages, interleaved page by page (the order of the tools
 rotates from page to page), so that CPU frequency, cache and noisy neighbours hit every tool alike. Every
-tool gets the same decoded `str`, so no tool is timed decoding bytes. Then our time on the corpus's
+tool gets the same decoded `str`, so no tool is timed decoding bytes. Two times are given: the first pass,
+each page met for the first time (as in a crawl over many sites, where whatever a tool caches by a page's
+class names or phrases rarely hits), and the pages again (as in a crawl of one site). Then our time on the corpus's
 plain-text pages (the text track), the process pool: pages/s with 1 and 2 workers, and the time of
 ``import vnnews_extract``.
 
@@ -85,33 +87,56 @@ def load_pages(corpus: Path) -> list[str]:
     return [p.read_bytes().decode("utf-8", errors="replace") for p in files]
 
 
-def interleaved(tools: dict[str, Tool], pages: list[str], rounds: int) -> dict[str, float]:
-    """Seconds per page for each tool, from `rounds` passes over `pages` after one warm-up pass."""
+# A page of our own, read by every tool before the corpus: lazy imports and first-use compiles are then
+# paid, and the first pass over the corpus shows each tool meeting pages (and their class names) it has
+# never seen, as a crawl over many sites does.
+_WARM_UP_PAGE = (
+    "<html><head><title>Giá lúa tăng</title><meta property='og:title' content='Giá lúa tăng'></head><body>"
+    "<div class='header'><a href='/'>Trang chủ</a></div><div class='content'><h1>Giá lúa tăng</h1>"
+    "<p class='date'>Thứ Hai, 03/02/2025 08:15</p><p>Giá lúa hôm nay tăng 200 đồng/kg so với tuần trước, "
+    "lên 7.500 đồng/kg, mức cao nhất trong năm.</p><p>Theo các thương lái, nhu cầu xuất khẩu vẫn mạnh.</p>"
+    "</div><div class='footer'>Bản quyền © 2025</div></body></html>"
+)
+
+
+def interleaved(tools: dict[str, Tool], pages: list[str], rounds: int) -> tuple[dict[str, float], dict[str, float]]:
+    """Seconds per page for each tool: on the first pass over `pages` (pages it has not seen), and over
+    `rounds` more passes (the same pages again: whatever a tool caches by page content now hits)."""
     names = list(tools)
-    totals = dict.fromkeys(names, 0.0)
+    for name in names:
+        tools[name](_WARM_UP_PAGE)
+    first, again = dict.fromkeys(names, 0.0), dict.fromkeys(names, 0.0)
     for round_number in range(rounds + 1):
+        totals = again if round_number else first
         for index, html in enumerate(pages):
             shift = (index + round_number) % len(names)
             for name in names[shift:] + names[:shift]:
                 started = time.perf_counter()
                 tools[name](html)
-                if round_number:  # round 0 warms caches and lazy imports
-                    totals[name] += time.perf_counter() - started
-    return {name: total / (rounds * len(pages)) for name, total in totals.items()}
+                totals[name] += time.perf_counter() - started
+    return (
+        {name: total / len(pages) for name, total in first.items()},
+        {name: total / (rounds * len(pages)) for name, total in again.items()},
+    )
 
 
-def report_speed(per_page: dict[str, float]) -> None:
-    ours = per_page["vnnews_extract"]
-    floor = per_page["lxml.html.fromstring (floor)"]
-    print(f"{'tool':32} {'ms/page':>9} {'pages/s':>9} {'vs ours':>9}")
-    for name, seconds in sorted(per_page.items(), key=lambda item: item[1]):
-        print(f"{name:32} {seconds * 1000:9.2f} {1 / seconds:9.1f} {seconds / ours:8.2f}x")
+def report_speed(first: dict[str, float], again: dict[str, float]) -> None:
+    ours, ours_first = again["vnnews_extract"], first["vnnews_extract"]
+    floor = again["lxml.html.fromstring (floor)"]
+    print(f"{'tool':32} {'ms/page':>9} {'pages/s':>9} {'vs ours':>9} {'first pass':>11} {'vs ours':>8}")
+    for name, seconds in sorted(again.items(), key=lambda item: item[1]):
+        print(
+            f"{name:32} {seconds * 1000:9.2f} {1 / seconds:9.1f} {seconds / ours:8.2f}x"
+            f" {first[name] * 1000:11.2f} {first[name] / ours_first:7.2f}x"
+        )
+    print("(ms/page: the pages again, after a first pass; first pass: each page met for the first time)")
     print(f"ours / parse floor: {ours / floor:.2f}x (target <= 3x)")
     for peer, target in (("trafilatura", 5.0), ("boilerpy3", 2.0)):
-        if peer in per_page:
-            ratio = per_page[peer] / ours
+        if peer in again:
+            ratio, ratio_first = again[peer] / ours, first[peer] / ours_first
             print(
-                f"speed-up over {peer}: {ratio:.2f}x (target >= {target:g}x): {'met' if ratio >= target else 'NOT met'}"
+                f"speed-up over {peer}: {ratio:.2f}x, first pass {ratio_first:.2f}x "
+                f"(target >= {target:g}x): {'met' if min(ratio, ratio_first) >= target else 'NOT met'}"
             )
 
 
@@ -246,7 +271,7 @@ def main() -> None:
     print(f"{len(pages)} pages from {args.corpus}, {args.rounds} rounds, interleaved, one process")
     print(f"{os.cpu_count()} CPUs, load average {load} (other work on the machine skews every number)\n")
     if not args.pool_only:
-        report_speed(interleaved(peers(), pages, args.rounds))
+        report_speed(*interleaved(peers(), pages, args.rounds))
         report_text_track(args.corpus.parent / "text", args.rounds)
         print(f"\nimport vnnews_extract: {import_time():.3f} s (target < 0.3 s)")
     if args.pool_pages:
