@@ -18,7 +18,7 @@ import regex
 
 from vnnews_extract.metrics import figures, grammar, rules, units, vocab
 from vnnews_extract.metrics.numbers import SPELLED_WORDS
-from vnnews_extract.metrics.scanning import alternation
+from vnnews_extract.vocab import alternation
 
 _PIECES = [
     *SPELLED_WORDS,

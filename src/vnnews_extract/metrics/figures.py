@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 import regex
 
+from ..vocab import alternation
 from .numbers import (
     DIGITS,
     MAGNITUDES,
@@ -30,7 +31,7 @@ from .numbers import (
     scale_of,
     tidy,
 )
-from .scanning import alternation, matches_at
+from .scanning import matches_at
 from .units import UnitKind, UnitMatch, match_counted_noun, match_unit
 from .vocab import PAIR_CONTEXT
 

@@ -20,6 +20,7 @@ from decimal import Decimal
 import regex
 
 from ..model import Basis, Change, Metric, Qualifier
+from ..vocab import alternation
 from .figures import Figure, find_figures, number_starts
 from .numbers import english_separators
 from .rules import (
@@ -37,7 +38,6 @@ from .rules import (
     qualifier_for,
     reference_basis,
 )
-from .scanning import alternation
 from .subjects import is_generic, is_level_noun, is_measure_word, is_residue_empty, subject_before, with_measure
 from .vocab import ANAPHORA, CHANGE_DOWN, CHANGE_UP, QUALIFIERS
 

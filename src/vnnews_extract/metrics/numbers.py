@@ -22,7 +22,7 @@ from decimal import Decimal, InvalidOperation
 
 import regex
 
-from .scanning import alternation
+from ..vocab import alternation
 
 __all__ = [
     "DIGITS",

@@ -16,7 +16,8 @@ from typing import Literal
 import regex
 
 from ..model import Basis, Direction, Qualifier
-from .scanning import alternation, matches_at
+from ..vocab import alternation
+from .scanning import matches_at
 from .vocab import (
     BASIS_RULES,
     BREAKDOWN_MARKERS,

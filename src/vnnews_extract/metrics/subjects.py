@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import regex
 
+from ..vocab import alternation
 from .rules import period_spans
-from .scanning import alternation
 from .vocab import (
     CHANGE_DOWN,
     CHANGE_FILLERS,

@@ -14,7 +14,7 @@ from typing import Final, Literal
 
 import regex
 
-from .scanning import alternation
+from ..vocab import alternation
 from .vocab import (
     CHANGE_DOWN,
     CHANGE_UP,

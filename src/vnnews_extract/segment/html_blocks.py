@@ -22,20 +22,7 @@ import regex
 
 from ..parse import BLOCK_TAGS
 from ..vocab import CHROME_PHRASES, chrome_reason, fold
-from .hints import (
-    AUTHOR_HINT,
-    BREADCRUMB_HINT,
-    CAPTION_HINT,
-    CONTENT_HINT,
-    DATE_HINT,
-    HIDDEN_CLASS,
-    LEAD_HINT,
-    SOURCE_HINT,
-    SUBHEADING_HINT,
-    TITLE_HINT,
-    WEAK_FAMILIES,
-    chrome_hint,
-)
+from .hints import CHROME_HINTS, HIDDEN_CLASS, WEAK_FAMILIES, kinds_named
 
 __all__ = ["RawBlock", "raw_blocks"]
 
@@ -269,20 +256,21 @@ def _named(names: str) -> _Named:
 
 
 def _read_names(names: str) -> _Named:
-    family = chrome_hint(names)
-    content = CONTENT_HINT.search(names) is not None
+    kinds = kinds_named(names)
+    family = next((family for family, _ in CHROME_HINTS if family in kinds), None)
+    content = "content" in kinds
     if family in WEAK_FAMILIES and content:  # "content_detail … block_ads_connect": the content name wins
         family = None
     return _Named(
         chrome=family,
-        caption=CAPTION_HINT.search(names) is not None,
-        lead=LEAD_HINT.search(names) is not None,
-        title=TITLE_HINT.search(names) is not None,
-        author=AUTHOR_HINT.search(names) is not None,
-        source=SOURCE_HINT.search(names) is not None,
-        date=DATE_HINT.search(names) is not None,
-        breadcrumb=BREADCRUMB_HINT.search(names) is not None,
-        subheading=SUBHEADING_HINT.search(names) is not None,
+        caption="caption" in kinds,
+        lead="lead" in kinds,
+        title="title" in kinds,
+        author="author" in kinds,
+        source="source" in kinds,
+        date="date" in kinds,
+        breadcrumb="breadcrumb" in kinds,
+        subheading="subheading" in kinds,
         content=content,
     )
 
