@@ -254,12 +254,11 @@ class _Named:
 
 @functools.lru_cache(maxsize=4096)
 def _named(names: str) -> _Named:
-    found = _read_names(names)
-    return _NOTHING_NAMED if found == _NOTHING_NAMED else found
-
-
-def _read_names(names: str) -> _Named:
     kinds = kinds_named(names)
+    return _named_kinds(kinds) if kinds else _NOTHING_NAMED  # any kind named sets a field: never "nothing"
+
+
+def _named_kinds(kinds: frozenset[str]) -> _Named:
     family = next((family for family, _ in CHROME_HINTS if family in kinds), None)
     content = "content" in kinds
     if family in WEAK_FAMILIES and content:  # "content_detail … block_ads_connect": the content name wins
