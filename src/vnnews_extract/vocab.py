@@ -345,8 +345,8 @@ CAPTION_CREDIT = regex.compile(
 
 def phrases(items: Iterable[str]) -> regex.Pattern[str]:
     """Compile folded phrases into one pattern matching any of them at the start of a folded line."""
-    alternation = "|".join(sorted((regex.escape(fold(p)) for p in items), key=len, reverse=True))
-    return regex.compile(rf"^(?:{alternation})\b")
+    choices = "|".join(sorted((regex.escape(fold(p)) for p in items), key=len, reverse=True))
+    return regex.compile(rf"^(?:{choices})\b")
 
 
 def alternation(phrases: Iterable[str]) -> str:
